@@ -1,0 +1,1 @@
+CREATE TABLE compliance_events (event_id BIGINT PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE pool_nodes (node_id VARCHAR(64) PRIMARY KEY);
