@@ -1,1 +1,0 @@
-CREATE TABLE compliance_events (event_id BIGINT PRIMARY KEY);

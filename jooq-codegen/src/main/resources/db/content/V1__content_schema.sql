@@ -1,0 +1,193 @@
+-- Content database: directory (users, categories, rooms, roles), history, files metadata,
+-- invitations, preferences, pool nodes, compliance outbox.
+-- Portable SQL: H2 2.3 and PostgreSQL 15 both run it, and jOOQ's DDLDatabase parses it.
+-- Identifiers are unquoted, lower-case and avoid reserved words.
+
+CREATE TABLE users (
+    uri                   VARCHAR(256)  NOT NULL,
+    display_name          VARCHAR(256)  NOT NULL,
+    is_admin              BOOLEAN       NOT NULL,
+    -- PBKDF2-HMAC-SHA256 over the password (HTTP Basic, SASL PLAIN); base64
+    pbkdf2_salt           VARCHAR(64),
+    pbkdf2_iterations     INTEGER,
+    pbkdf2_hash           VARCHAR(128),
+    -- SIP digest HA1 = H(username:realm:password), username = uri without "sip:"; hex
+    digest_realm          VARCHAR(256),
+    digest_ha1_md5        VARCHAR(32),
+    digest_ha1_sha256     VARCHAR(64),
+    -- SCRAM (RFC 5802 / RFC 7677); salt and keys base64
+    scram_sha1_salt       VARCHAR(64),
+    scram_sha1_iterations INTEGER,
+    scram_sha1_stored_key VARCHAR(64),
+    scram_sha1_server_key VARCHAR(64),
+    scram_sha256_salt       VARCHAR(64),
+    scram_sha256_iterations INTEGER,
+    scram_sha256_stored_key VARCHAR(64),
+    scram_sha256_server_key VARCHAR(64),
+    created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_users PRIMARY KEY (uri)
+);
+
+CREATE TABLE categories (
+    id           UUID          NOT NULL,
+    name         VARCHAR(256)  NOT NULL,
+    -- lower-cased name: names are unique regardless of case
+    name_key     VARCHAR(256)  NOT NULL,
+    description  VARCHAR(1024) NOT NULL,
+    invitations  BOOLEAN       NOT NULL,
+    file_upload  BOOLEAN       NOT NULL,
+    chat_history BOOLEAN       NOT NULL,
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_categories PRIMARY KEY (id),
+    CONSTRAINT uq_categories_name_key UNIQUE (name_key)
+);
+
+-- allowed / denied / creator principals of a category:
+-- "sip:alice@example.com", "domain:example.com" or "everyone"
+CREATE TABLE category_principals (
+    category_id    UUID         NOT NULL,
+    principal_list VARCHAR(8)   NOT NULL,
+    principal      VARCHAR(300) NOT NULL,
+    CONSTRAINT pk_category_principals PRIMARY KEY (category_id, principal_list, principal),
+    CONSTRAINT fk_category_principals_category FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE CASCADE,
+    CONSTRAINT ck_category_principals_list CHECK (principal_list IN ('allowed', 'denied', 'creator'))
+);
+
+CREATE TABLE rooms (
+    id          UUID          NOT NULL,
+    name        VARCHAR(256)  NOT NULL,
+    name_key    VARCHAR(256)  NOT NULL,
+    description VARCHAR(1024) NOT NULL,
+    topic       VARCHAR(1024) NOT NULL,
+    category_id UUID          NOT NULL,
+    privacy     VARCHAR(8)    NOT NULL,
+    room_type   VARCHAR(12)   NOT NULL,
+    disabled    BOOLEAN       NOT NULL,
+    addin_url   VARCHAR(2048),
+    invitations VARCHAR(8)    NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_rooms PRIMARY KEY (id),
+    CONSTRAINT uq_rooms_name_key UNIQUE (name_key),
+    CONSTRAINT fk_rooms_category FOREIGN KEY (category_id) REFERENCES categories (id),
+    CONSTRAINT ck_rooms_privacy CHECK (privacy IN ('open', 'closed', 'secret')),
+    CONSTRAINT ck_rooms_room_type CHECK (room_type IN ('normal', 'auditorium')),
+    CONSTRAINT ck_rooms_invitations CHECK (invitations IN ('inherit', 'true', 'false'))
+);
+
+CREATE INDEX ix_rooms_category ON rooms (category_id);
+
+CREATE TABLE room_roles (
+    room_id   UUID         NOT NULL,
+    room_role VARCHAR(10)  NOT NULL,
+    user_uri  VARCHAR(256) NOT NULL,
+    CONSTRAINT pk_room_roles PRIMARY KEY (room_id, room_role, user_uri),
+    CONSTRAINT fk_room_roles_room FOREIGN KEY (room_id) REFERENCES rooms (id) ON DELETE CASCADE,
+    CONSTRAINT ck_room_roles_role CHECK (room_role IN ('member', 'manager', 'presenter'))
+);
+
+-- "rooms where this user holds a role"
+CREATE INDEX ix_room_roles_user ON room_roles (user_uri, room_role);
+
+-- The per-room message counter. Posting locks this row (UPDATE), so sequence numbers are
+-- assigned gap-free and unique per room even with writers in several processes.
+CREATE TABLE room_counters (
+    room_id  UUID   NOT NULL,
+    last_seq BIGINT NOT NULL,
+    CONSTRAINT pk_room_counters PRIMARY KEY (room_id),
+    CONSTRAINT fk_room_counters_room FOREIGN KEY (room_id) REFERENCES rooms (id) ON DELETE CASCADE
+);
+
+-- No foreign key on room_id, on purpose: H2 would give it a single-column index that its
+-- optimizer then prefers for "last N of a room", reading and sorting the whole room. A message
+-- row is only written after its room's counter row was locked (room_counters references rooms),
+-- and deleting a room deletes its messages first.
+CREATE TABLE messages (
+    id          BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+    room_id     UUID           NOT NULL,
+    seq         BIGINT         NOT NULL,
+    author_uri  VARCHAR(256)   NOT NULL,
+    received_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    body        VARCHAR(65535) NOT NULL,
+    alert       BOOLEAN        NOT NULL,
+    rich_text   VARCHAR(65535),
+    CONSTRAINT pk_messages PRIMARY KEY (id),
+    -- also the index of "last N", "N before/after seq S": a bounded range scan on (room_id, seq)
+    CONSTRAINT uq_messages_room_seq UNIQUE (room_id, seq)
+);
+
+-- history by time range, clearing history before a date
+CREATE INDEX ix_messages_room_received ON messages (room_id, received_at);
+-- search by author
+CREATE INDEX ix_messages_author ON messages (author_uri, received_at);
+
+-- metadata of files posted to rooms (the bytes live in the file store)
+CREATE TABLE files (
+    id            UUID          NOT NULL,
+    room_id       UUID          NOT NULL,
+    stored_name   VARCHAR(300)  NOT NULL,
+    original_name VARCHAR(1024) NOT NULL,
+    uploader_uri  VARCHAR(256)  NOT NULL,
+    size_bytes    BIGINT        NOT NULL,
+    content_type  VARCHAR(256)  NOT NULL,
+    sha256        VARCHAR(64)   NOT NULL,
+    uploaded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_files PRIMARY KEY (id),
+    CONSTRAINT uq_files_stored_name UNIQUE (stored_name),
+    CONSTRAINT fk_files_room FOREIGN KEY (room_id) REFERENCES rooms (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_files_room ON files (room_id, uploaded_at);
+
+CREATE TABLE invitations (
+    id         BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+    user_uri   VARCHAR(256) NOT NULL,
+    room_id    UUID         NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_invitations PRIMARY KEY (id),
+    CONSTRAINT uq_invitations_user_room UNIQUE (user_uri, room_id),
+    CONSTRAINT fk_invitations_room FOREIGN KEY (room_id) REFERENCES rooms (id) ON DELETE CASCADE
+);
+
+-- per-user preferences (getpref / setpref); version is an optimistic-concurrency counter
+CREATE TABLE preferences (
+    user_uri   VARCHAR(256)    NOT NULL,
+    label      VARCHAR(256)    NOT NULL,
+    version    BIGINT          NOT NULL,
+    content    VARCHAR(262144) NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_preferences PRIMARY KEY (user_uri, label)
+);
+
+CREATE TABLE pool_nodes (
+    node_id    VARCHAR(64)  NOT NULL,
+    host       VARCHAR(256) NOT NULL,
+    sip_port   INTEGER      NOT NULL,
+    pool_port  INTEGER      NOT NULL,
+    http_port  INTEGER      NOT NULL,
+    node_role  VARCHAR(8)   NOT NULL,
+    started_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_seen  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_pool_nodes PRIMARY KEY (node_id),
+    CONSTRAINT ck_pool_nodes_role CHECK (node_role IN ('active', 'standby'))
+);
+
+-- Transactional outbox: compliance events committed with the action they record, when the
+-- compliance database is a separate database; a relay moves them on.
+CREATE TABLE compliance_outbox (
+    id              BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+    event_type      VARCHAR(16)    NOT NULL,
+    user_uri        VARCHAR(256)   NOT NULL,
+    room_id         UUID           NOT NULL,
+    room_uri        VARCHAR(512)   NOT NULL,
+    occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    content         VARCHAR(65535),
+    message_id      BIGINT,
+    node_id         VARCHAR(64)    NOT NULL,
+    idempotency_key VARCHAR(128)   NOT NULL,
+    CONSTRAINT pk_compliance_outbox PRIMARY KEY (id),
+    CONSTRAINT uq_compliance_outbox_key UNIQUE (idempotency_key),
+    CONSTRAINT ck_compliance_outbox_type
+        CHECK (event_type IN ('JOIN', 'PART', 'CHAT', 'BACKCHAT', 'FILEUPLOAD', 'FILEDOWNLOAD'))
+);

@@ -1,1 +1,0 @@
-CREATE TABLE pool_nodes (node_id VARCHAR(64) PRIMARY KEY);

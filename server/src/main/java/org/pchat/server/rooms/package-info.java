@@ -1,0 +1,2 @@
+/** Room model rules (scope, privacy, roles) and the directory's admin and read-side services. */
+package org.pchat.server.rooms;
