@@ -1,0 +1,2 @@
+/** The node's HTTP server: REST API, room management page, file web services, health and metrics on one port. */
+package org.pchat.server.web;
