@@ -1,0 +1,102 @@
+package org.pchat.server.launch;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.pchat.server.chat.ChatService;
+import org.pchat.server.chat.ChatServiceConfig;
+import org.pchat.server.chat.ChatStores;
+import org.pchat.server.chat.ComplianceRecorder;
+import org.pchat.server.chat.FileTokenService;
+import org.pchat.server.chat.InMemoryFileTokenService;
+import org.pchat.server.config.PchatConfig;
+import org.pchat.server.db.Databases;
+import org.pchat.server.sip.ChatSipEndpoint;
+import org.pchat.server.sip.SipChatConfig;
+import org.pchat.server.store.MessageStoreConfig;
+
+/** The chat node: the chat core on the content database and its SIP endpoint (TCP {@code sip.port}, 5070). */
+public final class ChatNodeComponent implements Component {
+
+    /** File tokens held at once by the in-memory token store. */
+    static final int MAX_FILE_TOKENS = 100_000;
+
+    private final PchatConfig config;
+    private final Supplier<Databases> databases;
+    private final Clock clock;
+    private volatile ChatService chat;
+    private volatile FileTokenService fileTokens;
+    private volatile ChatSipEndpoint endpoint;
+
+    /**
+     * @param config    the process configuration
+     * @param databases the open databases, available once the database component has started
+     * @param clock     wall clock (post timestamps, server time)
+     */
+    public ChatNodeComponent(PchatConfig config, Supplier<Databases> databases, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.databases = Objects.requireNonNull(databases, "databases");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return "chat node";
+    }
+
+    @Override
+    public void start() {
+        ChatServiceConfig chatConfig = ChatServiceConfig.from(config.node());
+        ChatStores stores = ChatStores.of(databases.get().content(), config.directory(), MessageStoreConfig.defaults());
+        fileTokens = new InMemoryFileTokenService(clock, chatConfig.fileTokenLifetime(), MAX_FILE_TOKENS);
+        chat = new ChatService(chatConfig, stores, fileTokens, ComplianceRecorder.NONE, clock);
+        endpoint = new ChatSipEndpoint(SipChatConfig.from(config), chat, clock);
+        try {
+            endpoint.start();
+        } catch (RuntimeException e) {
+            chat.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The chat core, for the components started after this one (XMPP, pool).
+     *
+     * @throws IllegalStateException before start
+     */
+    public ChatService chat() {
+        return started(chat);
+    }
+
+    /**
+     * The file tokens the node issues, for the file web service to redeem.
+     *
+     * @throws IllegalStateException before start
+     */
+    public FileTokenService fileTokens() {
+        return started(fileTokens);
+    }
+
+    private <T> T started(T value) {
+        if (value == null) {
+            throw new IllegalStateException(config.node().nodeId() + " - chat node is not started");
+        }
+        return value;
+    }
+
+    @Override
+    public Optional<String> endpoint() {
+        return Optional.of("SIP TCP " + config.sip().bindAddress() + ":" + config.sip().port());
+    }
+
+    @Override
+    public void stop() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        if (chat != null) {
+            chat.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.pchat.server.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The per-key ordering and the bounded queues of room and user work (ARCHITECTURE.md §6). */
+class KeyedSerialExecutorTest {
+
+    @Test
+    void tasksOfOneKeyRunInSubmissionOrder() {
+        try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 4, 1000)) {
+            List<Integer> seen = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int n = i;
+                lanes.execute("room-1", () -> seen.add(n));
+            }
+            await().untilAsserted(() -> assertThat(seen).hasSize(500).isSorted());
+        }
+    }
+
+    @Test
+    void aKeyWhoseHashIsNegativeStillMapsOntoALane() {
+        try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 3, 10)) {
+            Object minHash = new Object() {
+                @Override
+                public int hashCode() {
+                    return Integer.MIN_VALUE;
+                }
+            };
+            assertThat(lanes.laneOf(minHash)).isBetween(0, 2);
+        }
+    }
+
+    @Test
+    void aFullLaneRefusesWorkAsBusyNamingTheCapacity() throws Exception {
+        try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            lanes.execute("k", () -> {
+                running.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            lanes.execute("k", () -> { });
+            lanes.execute("k", () -> { });
+
+            assertThatThrownBy(() -> lanes.execute("k", () -> { }))
+                    .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ChatErrorCode.BUSY))
+                    .hasMessageContaining("queue capacity 2");
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
