@@ -1,0 +1,49 @@
+package org.pchat.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chat node's SIP endpoint, which the next-hop proxy forwards chat sessions to.
+ *
+ * @param bindAddress the address to listen on
+ * @param port the TCP port (default 5070)
+ * @param maxMessageSize most bytes in one SIP message, headers and body
+ * @param sessionExpires the session-timer interval offered in {@code Session-Expires} (RFC 4028)
+ */
+public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize, Duration sessionExpires) {
+
+    public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of("sip.bind-address", ValueType.host(),
+            "0.0.0.0", "Address the node's SIP endpoint listens on.");
+    public static final ConfigKey<Integer> PORT = ConfigKey.of("sip.port", ValueType.port(), 5070,
+            "TCP port of the node's SIP endpoint (proxy to node).");
+    public static final ConfigKey<Integer> MAX_MESSAGE_SIZE = ConfigKey.of("sip.max-message-size",
+            ValueType.integer("a byte count", 1024, 1_048_576), 65_536, "Most bytes in one SIP message.");
+    public static final ConfigKey<Duration> SESSION_EXPIRES = ConfigKey.of("sip.session-expires",
+            ValueType.seconds(90, 86_400), Duration.ofSeconds(1800),
+            "Session-timer interval in seconds (RFC 4028; at least 90).");
+
+    public SipEndpointConfig {
+        BIND_ADDRESS.check(bindAddress);
+        PORT.check(port);
+        MAX_MESSAGE_SIZE.check(maxMessageSize);
+        SESSION_EXPIRES.check(sessionExpires);
+    }
+
+    /** The documented defaults. */
+    public static SipEndpointConfig defaults() {
+        return from(new Settings(Map.of(), Path.of(".")));
+    }
+
+    /** The keys this record is built from. */
+    public static List<ConfigKey<?>> keys() {
+        return List.of(BIND_ADDRESS, PORT, MAX_MESSAGE_SIZE, SESSION_EXPIRES);
+    }
+
+    static SipEndpointConfig from(Settings settings) {
+        return new SipEndpointConfig(settings.get(BIND_ADDRESS), settings.get(PORT), settings.get(MAX_MESSAGE_SIZE),
+                settings.get(SESSION_EXPIRES));
+    }
+}

@@ -1,0 +1,106 @@
+package org.pchat.server.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.pchat.server.config.NodeConfig;
+import org.pchat.server.config.PchatConfig;
+import org.pchat.server.db.Databases;
+import org.pchat.server.domain.credentials.PasswordHasher;
+import org.pchat.server.rooms.DirectoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the Standard topology (everything in one process) from the configuration and runs it:
+ * data directory, databases (opened and migrated), demo seed; the SIP endpoint, proxy, XMPP, HTTP and
+ * pool channel join the component list as they are built.
+ */
+public final class StandardLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(StandardLauncher.class);
+
+    private final PchatConfig config;
+    private final Clock clock;
+    private final String nodeId;
+    private final StandardTopology topology;
+    private final DatabaseComponent databases;
+
+    /**
+     * @param config the validated configuration
+     * @param clock wall clock for the start-up time and the directory
+     * @param nanoTime monotonic clock for component timings
+     */
+    public StandardLauncher(PchatConfig config, Clock clock, LongSupplier nanoTime) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodeId = config.node().nodeId();
+        this.databases = new DatabaseComponent(nodeId, config.database(), Databases::open);
+        DemoSeeder demo = new DemoSeeder(nodeId, config.launch().demoSeed(), this::directory);
+        ChatNodeComponent chatNode = new ChatNodeComponent(config, databases::databases, clock);
+        List<Component> components = new java.util.ArrayList<>(List.of(databases, demo, chatNode));
+        if (config.proxy().enabled()) {
+            components.add(new org.pchat.server.proxy.ProxyComponent(org.pchat.server.proxy.ProxySettings.from(
+                    config, List.of(org.pchat.server.proxy.ProxySettings.localNode(config))), databases::databases,
+                    clock));
+        }
+        this.topology = new StandardTopology(nodeId, components, nanoTime);
+    }
+
+    /**
+     * Creates the data directory, logs the effective configuration once, starts every component and
+     * logs where the node listens and how long start-up took.
+     *
+     * @param processStart when the process started, for the start-up time
+     * @throws LaunchException when a component fails; the ones started are stopped again
+     */
+    public void start(Instant processStart) {
+        NodeConfig node = config.node();
+        try {
+            Files.createDirectories(node.dataDir());
+        } catch (IOException e) {
+            throw new LaunchException(nodeId + " - cannot create data directory " + node.dataDir() + ": " + e, e);
+        }
+        LOG.info("{} - pchat starting: Standard topology, SIP domain {}, data in {}", nodeId, node.sipDomain(),
+                node.dataDir());
+        LOG.info("{} - effective configuration (secrets masked):{}{}", nodeId, System.lineSeparator(),
+                config.effective().render());
+        if (NodeConfig.SIP_DOMAIN.defaultValue().orElseThrow().equals(node.sipDomain())) {
+            LOG.warn("{} - sip.domain is the default {}: set it to your SIP domain before users sign in", nodeId,
+                    node.sipDomain());
+        }
+        topology.start();
+        long millis = Duration.between(processStart, clock.instant()).toMillis();
+        LOG.info("{} - pchat started in {} ms; {}", nodeId, millis, String.join("; ", topology.endpoints()));
+    }
+
+    /**
+     * Stops every component in reverse order, waiting at most {@code shutdown.timeout}. Safe to call
+     * from a shutdown hook, and more than once.
+     */
+    public void stop() {
+        Duration timeout = config.launch().shutdownTimeout();
+        Thread stopper = new Thread(topology::stop, "pchat-stop");
+        stopper.start();
+        try {
+            stopper.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("{} - interrupted while waiting for the shutdown to finish", nodeId);
+            return;
+        }
+        if (stopper.isAlive()) {
+            LOG.error("{} - shutdown did not finish within {} s (shutdown.timeout); exiting anyway", nodeId,
+                    timeout.toSeconds());
+        }
+    }
+
+    private DirectoryService directory() {
+        return new DirectoryService(databases.databases().content(), config.directory(),
+                new PasswordHasher(config.passwords()), clock);
+    }
+}
