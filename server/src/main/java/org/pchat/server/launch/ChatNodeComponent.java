@@ -24,19 +24,26 @@ public final class ChatNodeComponent implements Component {
 
     private final PchatConfig config;
     private final Supplier<Databases> databases;
+    private final FileTokenService fileTokens;
+    private final ComplianceRecorder compliance;
     private final Clock clock;
     private volatile ChatService chat;
-    private volatile FileTokenService fileTokens;
     private volatile ChatSipEndpoint endpoint;
 
     /**
      * @param config    the process configuration
-     * @param databases the open databases, available once the database component has started
-     * @param clock     wall clock (post timestamps, server time)
+     * @param databases  the open databases, available once the database component has started
+     * @param fileTokens the file tokens the node issues ({@code cmd:getfutok}/{@code getfdtok}), shared with
+     *                   the file web service that redeems them
+     * @param compliance records chat events inside the transaction of each action
+     * @param clock      wall clock (post timestamps, server time)
      */
-    public ChatNodeComponent(PchatConfig config, Supplier<Databases> databases, Clock clock) {
+    public ChatNodeComponent(PchatConfig config, Supplier<Databases> databases, FileTokenService fileTokens,
+                             ComplianceRecorder compliance, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.databases = Objects.requireNonNull(databases, "databases");
+        this.fileTokens = Objects.requireNonNull(fileTokens, "fileTokens");
+        this.compliance = Objects.requireNonNull(compliance, "compliance");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -49,8 +56,7 @@ public final class ChatNodeComponent implements Component {
     public void start() {
         ChatServiceConfig chatConfig = ChatServiceConfig.from(config.node());
         ChatStores stores = ChatStores.of(databases.get().content(), config.directory(), MessageStoreConfig.defaults());
-        fileTokens = new InMemoryFileTokenService(clock, chatConfig.fileTokenLifetime(), MAX_FILE_TOKENS);
-        chat = new ChatService(chatConfig, stores, fileTokens, ComplianceRecorder.NONE, clock);
+        chat = new ChatService(chatConfig, stores, fileTokens, compliance, clock);
         endpoint = new ChatSipEndpoint(SipChatConfig.from(config), chat, clock);
         try {
             endpoint.start();
@@ -70,12 +76,12 @@ public final class ChatNodeComponent implements Component {
     }
 
     /**
-     * The file tokens the node issues, for the file web service to redeem.
-     *
-     * @throws IllegalStateException before start
+     * The in-memory file token store of one node: tokens issued by the chat node and redeemed by the file web
+     * service of the same process.
      */
-    public FileTokenService fileTokens() {
-        return started(fileTokens);
+    public static FileTokenService inMemoryFileTokens(PchatConfig config, Clock clock) {
+        return new InMemoryFileTokenService(clock, ChatServiceConfig.from(config.node()).fileTokenLifetime(),
+                MAX_FILE_TOKENS);
     }
 
     private <T> T started(T value) {
@@ -87,7 +93,9 @@ public final class ChatNodeComponent implements Component {
 
     @Override
     public Optional<String> endpoint() {
-        return Optional.of("SIP TCP " + config.sip().bindAddress() + ":" + config.sip().port());
+        ChatSipEndpoint started = endpoint;
+        int port = started != null ? started.port() : config.sip().port();
+        return Optional.of("SIP TCP " + config.sip().bindAddress() + ":" + port);
     }
 
     @Override
