@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.pchat.db.PostgresTestDatabase;
 
 /**
  * Migrated content and compliance databases for one test class: embedded H2 files in a
