@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Answers an in-dialog INFO (xccos.md §2.2) on the stack thread: transport-level problems are found before the
  * 200 by decoding on the spot (bounded by the codec limits, no database): wrong Content-Type 415 (with
  * {@code Accept: text/plain}), body over the limit 413, malformed or hostile XML 400 with a reason naming the
- * problem, a dialog without session 481. Everything else gets 200 at once and goes to the command handler,
- * whose XCCOS reply travels in a new INFO.
+ * problem, a dialog without session 481. Everything else is queued to the command handler (non-blocking) and
+ * then answered 200; the XCCOS reply travels in a new INFO.
  */
 final class InfoHandler {
 
@@ -73,8 +73,11 @@ final class InfoHandler {
             reject(in, session, e);
             return;
         }
-        in.respond(200);
+        // Hand the commands to their ordered lanes before the 200: a client sends its next INFO only after
+        // this one's 200, and two INFOs of one dialog may reach different stack threads, so queueing first
+        // keeps a dialog's posts in the order the client sent them.
         commands.onEnvelope(session, envelope, receivedAt);
+        in.respond(200);
     }
 
     private void reject(IncomingRequest in, SipSession session, XccosException e) {
