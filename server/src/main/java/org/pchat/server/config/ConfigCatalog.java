@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.pchat.server.compliance.ComplianceConfig;
 
 /**
  * Every key the server knows, in documentation order. Lookups by property name and by environment
@@ -50,6 +51,7 @@ public final class ConfigCatalog {
         keys.addAll(HttpConfig.keys());
         keys.addAll(PoolConfig.keys());
         keys.addAll(LaunchConfig.keys());
+        keys.addAll(ComplianceConfig.keys());
         return new ConfigCatalog(keys);
     }
 

@@ -29,6 +29,7 @@ public final class HttpComponent implements Component {
     private final Supplier<Databases> databases;
     private final FileTokenService fileTokens;
     private final ComplianceRecorder compliance;
+    private final FileAudit fileAudit;
     private final PrometheusMeterRegistry registry;
     private final Metrics metrics;
     private final Clock clock;
@@ -39,16 +40,19 @@ public final class HttpComponent implements Component {
      * @param databases  the open databases (available once the database component started)
      * @param fileTokens the file tokens the chat node issues ({@code cmd:getfutok}/{@code getfdtok})
      * @param compliance records backchat reads
+     * @param fileAudit  records file uploads and downloads for compliance
      * @param registry   the node's meter registry, scraped on {@code /metrics}
      * @param metrics    the node's meters on that registry (shared with the chat node)
      * @param clock      wall clock
      */
     public HttpComponent(PchatConfig config, Supplier<Databases> databases, FileTokenService fileTokens,
-            ComplianceRecorder compliance, PrometheusMeterRegistry registry, Metrics metrics, Clock clock) {
+            ComplianceRecorder compliance, FileAudit fileAudit, PrometheusMeterRegistry registry, Metrics metrics,
+            Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.databases = Objects.requireNonNull(databases, "databases");
         this.fileTokens = Objects.requireNonNull(fileTokens, "fileTokens");
         this.compliance = Objects.requireNonNull(compliance, "compliance");
+        this.fileAudit = Objects.requireNonNull(fileAudit, "fileAudit");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,7 +74,7 @@ public final class HttpComponent implements Component {
         WebModule created = new WebModule(new WebModule.Dependencies(nodeId, config.node().sipDomain(),
                 WebConfig.from(config.http(), config.node().limits(), Optional.empty()),
                 FileServiceConfig.defaults(config.node().dataDir(), config.node().limits().fileSizeLimitKb()),
-                config.directory(), config.passwords(), databases.get(), fileTokens, compliance, FileAudit.NONE,
+                config.directory(), config.passwords(), databases.get(), fileTokens, compliance, fileAudit,
                 registry, metrics, clock));
         created.start();
         module = created;
