@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
  * only the attack itself is literal text.
  */
 public final class HostileXccos {
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
     /** Ten levels of tenfold expansion: 10^9 "lol"s from a few hundred bytes. */
     private static final String BILLION_LAUGHS_DTD = """
             <!DOCTYPE xccos [

@@ -19,7 +19,7 @@ public final class XccosWriter {
     /** {@code seqid} of every command: "1", as every known client sends (xccos.md §3.2, §9). */
     public static final String SEQ_ID = "1";
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private XccosWriter() {
     }

@@ -48,7 +48,7 @@ final class SoapResponses {
     private static byte[] write(BodyWriter body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("soap", "Envelope", SoapRequest.ENVELOPE);
             w.writeNamespace("soap", SoapRequest.ENVELOPE);
