@@ -3,6 +3,7 @@ package org.pchat.server.sip;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sip.header.Header;
@@ -126,21 +127,26 @@ public final class ChatSipEndpoint implements AutoCloseable {
                 }
             }
             case Request.INFO -> infos.onInfo(in);
-            case Request.OPTIONS -> in.respond(200, null, List.of(allow()), null, null);
+            case Request.OPTIONS -> in.respond(200, null, allow(), null, null);
             default -> {
                 LOG.info("{} - {} answered 405: call-id={} peer={}", config.nodeId(), in.method(), in.callId(),
                         in.flow());
-                in.respond(405, "Method Not Allowed", List.of(allow()), null, null);
+                in.respond(405, "Method Not Allowed", allow(), null, null);
             }
         }
     }
 
-    private Header allow() {
+    /** One Allow header per method: JAIN-SIP builds a single header from one method only. */
+    private List<Header> allow() {
+        List<Header> allow = new ArrayList<>();
         try {
-            return endpoint.headerFactory().createHeader("Allow", ALLOW);
+            for (String method : ALLOW.split(",")) {
+                allow.add(endpoint.headerFactory().createAllowHeader(method.trim()));
+            }
         } catch (ParseException e) {
-            throw new IllegalStateException("cannot build Allow", e);
+            throw new IllegalStateException("cannot build Allow from " + ALLOW, e);
         }
+        return allow;
     }
 
     /** Ends sessions with their dialogs. */
