@@ -23,14 +23,16 @@ import org.slf4j.LoggerFactory;
  * <p>When such an ACK belongs to a dialog the stack knows, it is given a branch that is not an RFC 3261
  * branch (no magic cookie), so the lookup finds nothing and the ACK goes on to the dialog as before. ACKs
  * without a dialog are left alone: they may be the ACK of a non-2xx response, which the RI matches to its
- * INVITE transaction by comparing the top Via (RFC 3261 §17.2.3). Set through
+ * INVITE transaction by comparing the top Via (RFC 3261 §17.2.3), unless no server transaction matches them
+ * either: then they are in-dialog ACKs passing through a proxy (raw mode, no dialog state), and get the same
+ * synthetic branch so that the RI delivers them instead of failing. Set through
  * {@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}; the RI creates it with the no-argument constructor.
  */
 public final class BranchlessAckValve implements SIPMessageValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(BranchlessAckValve.class);
-    /** Not z9hG4bK: the RI keeps treating the request as RFC 2543 style. */
-    static final String SYNTHETIC_BRANCH_PREFIX = "pchat-rfc2543-ack-";
+    /** Not z9hG4bK: the RI keeps treating the request as RFC 2543 style. A proxy removes it before forwarding. */
+    public static final String SYNTHETIC_BRANCH_PREFIX = "pchat-rfc2543-ack-";
 
     private final AtomicLong counter = new AtomicLong();
     private volatile SipStackImpl stack;
@@ -46,7 +48,7 @@ public final class BranchlessAckValve implements SIPMessageValve {
             return true;
         }
         SIPDialog dialog = current.getDialog(request.getDialogId(true));
-        if (dialog != null) {
+        if (dialog != null || current.findTransaction(request, true) == null) {
             try {
                 via.setBranch(SYNTHETIC_BRANCH_PREFIX + counter.incrementAndGet());
             } catch (ParseException e) {

@@ -28,8 +28,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.ClientTransaction;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
@@ -45,6 +48,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lifecycle: construct, {@link #start()}, then {@link #close()} (or {@link #closeGracefully(Duration)} to
  * BYE every dialog first). Thread-safe.
+ *
+ * <p>Raw mode ({@link #raw(SipStackConfig, SipListener)}) is for a stateful proxy: the same stack, listening points
+ * and flow pinning, but every JAIN-SIP event goes to the caller's listener and the endpoint answers nothing by
+ * itself (no dialogs, no 481, no ACK absorption): the caller owns transactions through {@link #sipProvider()},
+ * {@link #newClientTransaction(Request, Optional)} and {@link #sendStateless(Request, Optional)}.
  */
 public final class SipEndpoint implements AutoCloseable {
 
@@ -55,6 +63,7 @@ public final class SipEndpoint implements AutoCloseable {
     private final SipStackConfig config;
     private final SipRequestHandler handler;
     private final SipEndpointListener listener;
+    private final SipListener rawListener;
     private final MessageFactory messageFactory = new MessageFactoryImpl();
     private final HeaderFactory headerFactory = new HeaderFactoryImpl();
     private final AddressFactory addressFactory = new AddressFactoryImpl();
@@ -67,7 +76,9 @@ public final class SipEndpoint implements AutoCloseable {
     private ScheduledExecutorService timerPool;
     private DialogRegistry registry;
     private OutgoingRequests outgoing;
-    private StackEventListener stackListener;
+    private SipListener stackListener;
+    private Runnable stopDelivering = () -> { };
+    private FlowRouter router;
     private boolean started;
     private boolean closed;
 
@@ -75,6 +86,24 @@ public final class SipEndpoint implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.rawListener = null;
+    }
+
+    private SipEndpoint(SipStackConfig config, SipListener rawListener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.handler = null;
+        this.listener = null;
+        this.rawListener = Objects.requireNonNull(rawListener, "rawListener");
+    }
+
+    /**
+     * An endpoint in raw mode: every JAIN-SIP event (requests, responses, timeouts, I/O errors) goes to
+     * {@code listener} on the stack's processing threads, and nothing is answered automatically. Dialog methods
+     * ({@link #sendRequest}, {@link #dialogs()}) are unavailable; use {@link #newClientTransaction} and
+     * {@link #sendStateless}. Events stop once {@link #close()} begins.
+     */
+    public static SipEndpoint raw(SipStackConfig config, SipListener listener) {
+        return new SipEndpoint(config, listener);
     }
 
     /**
@@ -115,7 +144,13 @@ public final class SipEndpoint implements AutoCloseable {
         sendPool = Executors.newFixedThreadPool(config.threadPoolSize(),
                 threads("pchat-sip-send-" + config.stackName()));
         timerPool = Executors.newSingleThreadScheduledExecutor(threads("pchat-sip-timer-" + config.stackName()));
-        FlowRouter router = (FlowRouter) stack.getRouter();
+        router = (FlowRouter) stack.getRouter();
+        if (rawListener != null) {
+            RawEventGate gate = new RawEventGate(rawListener);
+            stackListener = gate;
+            stopDelivering = gate::stop;
+            return;
+        }
         // The timer's expiry action reads the field at expiry time, when it is set.
         SessionTimer sessionTimer = new SessionTimer(config, headerFactory, timerPool, this::expire);
         registry = new DialogRegistry(sessionTimer, listener);
@@ -124,7 +159,10 @@ public final class SipEndpoint implements AutoCloseable {
                 config.advertisedHost(), ports);
         RequestDispatcher dispatcher = new RequestDispatcher(provider, responder, registry, sessionTimer, outgoing,
                 sendPool, handler);
-        stackListener = new StackEventListener(config.stackName(), dispatcher, outgoing, registry, listener);
+        StackEventListener events = new StackEventListener(config.stackName(), dispatcher, outgoing, registry,
+                listener);
+        stackListener = events;
+        stopDelivering = events::stopDelivering;
     }
 
     /** RFC 4028 §10: the session was not refreshed: BYE, then the dialog ends as SESSION_EXPIRED. */
@@ -222,9 +260,63 @@ public final class SipEndpoint implements AutoCloseable {
         OutgoingRequests sender;
         synchronized (this) {
             requireStarted();
+            requireUasMode("sendRequest");
             sender = outgoing;
         }
         return sender.sendOutOfDialog(request, flow.orElse(null), sendPool);
+    }
+
+    /**
+     * A new client transaction for {@code request} (its retransmit timer set to T1), not yet sent. With a flow,
+     * the transaction's next hop is that flow (the peer's own connection, or its UDP source address), whatever
+     * the Route headers and Request-URI say; without, RFC 3261 §8.1.2 routing applies.
+     *
+     * @throws SipException as {@link SipProvider#getNewClientTransaction(Request)}
+     */
+    public ClientTransaction newClientTransaction(Request request, Optional<Flow> flow) throws SipException {
+        Objects.requireNonNull(request, "request");
+        SipProvider current;
+        FlowRouter pin;
+        synchronized (this) {
+            requireStarted();
+            current = provider;
+            pin = router;
+        }
+        ClientTransaction transaction = withFlow(pin, flow, () -> current.getNewClientTransaction(request));
+        transaction.setRetransmitTimer(config.t1Millis());
+        return transaction;
+    }
+
+    /**
+     * Sends a request statelessly (RFC 3261 §16.11; e.g. a proxy forwarding an ACK for a 2xx), down {@code flow}
+     * when given. Writes on the calling thread.
+     *
+     * @throws SipException as {@link SipProvider#sendRequest(Request)}
+     */
+    public void sendStateless(Request request, Optional<Flow> flow) throws SipException {
+        Objects.requireNonNull(request, "request");
+        SipProvider current;
+        FlowRouter pin;
+        synchronized (this) {
+            requireStarted();
+            current = provider;
+            pin = router;
+        }
+        withFlow(pin, flow, () -> {
+            current.sendRequest(request);
+            return null;
+        });
+    }
+
+    private static <T> T withFlow(FlowRouter pin, Optional<Flow> flow, java.util.concurrent.Callable<T> action)
+            throws SipException {
+        try {
+            return flow.isPresent() ? pin.withPinnedFlow(flow.get(), action) : action.call();
+        } catch (SipException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SipException(e.toString(), e);
+        }
     }
 
     /** Live (early or confirmed) dialogs. */
@@ -273,9 +365,7 @@ public final class SipEndpoint implements AutoCloseable {
         if (registry != null) {
             registry.all().forEach(dialog -> registry.terminate(dialog, TerminationReason.ENDPOINT_CLOSED));
         }
-        if (stackListener != null) {
-            stackListener.stopDelivering();
-        }
+        stopDelivering.run();
         if (provider != null && stackListener != null) {
             provider.removeSipListener(stackListener);
         }
@@ -327,6 +417,13 @@ public final class SipEndpoint implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("{} - interrupted while stopping executors", config.stackName());
+        }
+    }
+
+    private void requireUasMode(String operation) {
+        if (rawListener != null) {
+            throw new IllegalStateException(operation + " is not available on raw endpoint '" + config.stackName()
+                    + "'");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.pchat.sip;
 
-import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -32,8 +31,9 @@ final class StackProperties {
         // Ask the router for every request (not only non-SIP URIs), so the pin always applies.
         p.put("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         // NIO for UDP, TCP and TLS: one selector instead of a thread per connection. (This RI version has no
-        // TCP_MESSAGE_PROCESSOR_FACTORY property; MESSAGE_PROCESSOR_FACTORY covers every transport.)
-        p.put("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", NioMessageProcessorFactory.class.getName());
+        // TCP_MESSAGE_PROCESSOR_FACTORY property; MESSAGE_PROCESSOR_FACTORY covers every transport.) Ours keeps
+        // outgoing TCP connections cached, which the RI's NIO handler fails to do (see the class).
+        p.put("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", CachingNioMessageProcessorFactory.class.getName());
         // Outgoing connects complete (or time out after CONNECTION_TIMEOUT) on the sending thread, which is
         // always one of the endpoint's send threads, never an application thread.
         p.put("gov.nist.javax.sip.NIO_BLOCKING_MODE", "BLOCKING");

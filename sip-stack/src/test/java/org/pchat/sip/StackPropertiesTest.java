@@ -27,7 +27,7 @@ class StackPropertiesTest {
     @Test
     void usesNioForEveryTransport() {
         assertThat(build(config().build()).getProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY"))
-                .isEqualTo("gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+                .isEqualTo(CachingNioMessageProcessorFactory.class.getName());
     }
 
     @Test

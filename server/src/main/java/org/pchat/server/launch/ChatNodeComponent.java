@@ -91,6 +91,15 @@ public final class ChatNodeComponent implements Component {
         return value;
     }
 
+    /**
+     * The SIP port the node listens on (with {@code sip.port=0}, the free port it bound).
+     *
+     * @throws IllegalStateException before start
+     */
+    public int sipPort() {
+        return started(endpoint).port();
+    }
+
     @Override
     public Optional<String> endpoint() {
         ChatSipEndpoint started = endpoint;

@@ -1,18 +1,29 @@
 package org.pchat.server.launch;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.pchat.server.chat.ComplianceRecorder;
+import org.pchat.server.chat.FileTokenService;
+import org.pchat.server.compliance.ComplianceComponent;
+import org.pchat.server.compliance.ComplianceConfig;
 import org.pchat.server.config.NodeConfig;
 import org.pchat.server.config.PchatConfig;
 import org.pchat.server.db.Databases;
 import org.pchat.server.domain.credentials.PasswordHasher;
+import org.pchat.server.proxy.ProxyComponent;
+import org.pchat.server.proxy.ProxySettings;
 import org.pchat.server.rooms.DirectoryService;
+import org.pchat.server.web.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +52,26 @@ public final class StandardLauncher {
         this.nodeId = config.node().nodeId();
         this.databases = new DatabaseComponent(nodeId, config.database(), Databases::open);
         DemoSeeder demo = new DemoSeeder(nodeId, config.launch().demoSeed(), this::directory);
-        ChatNodeComponent chatNode = new ChatNodeComponent(config, databases::databases, clock);
-        List<Component> components = new java.util.ArrayList<>(List.of(databases, demo, chatNode));
+        FileTokenService fileTokens = ChatNodeComponent.inMemoryFileTokens(config, clock);
+        ComplianceComponent complianceService = new ComplianceComponent(
+                ComplianceConfig.of(config, Path.of("").toAbsolutePath()), config.node(), config.directory(),
+                databases::databases, clock);
+        ComplianceRecorder compliance = complianceService.recorder();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics metrics = new Metrics(registry);
+        ChatNodeComponent chatNode = new ChatNodeComponent(config, databases::databases, fileTokens, compliance,
+                clock);
+        List<Component> components = new ArrayList<>(List.of(databases, complianceService, demo, chatNode));
         if (config.proxy().enabled()) {
-            components.add(new org.pchat.server.proxy.ProxyComponent(org.pchat.server.proxy.ProxySettings.from(
-                    config, List.of(org.pchat.server.proxy.ProxySettings.localNode(config))), databases::databases,
-                    clock));
+            components.add(new ProxyComponent(
+                    () -> ProxySettings.from(config, List.of(ProxySettings.localNode(config, chatNode.sipPort()))),
+                    databases::databases, clock));
         }
+        if (config.xmpp().enabled()) {
+            components.add(new XmppComponent(config, databases::databases, chatNode, clock));
+        }
+        components.add(new HttpComponent(config, databases::databases, fileTokens, compliance,
+                complianceService.fileAudit(), registry, metrics, clock));
         this.topology = new StandardTopology(nodeId, components, nanoTime);
     }
 

@@ -118,7 +118,8 @@ class StandardLauncherTest {
 
     @Test
     void effectiveConfigIsLoggedOnceWithSecretsMasked() {
-        runOnce(config("proxy.tls.key-store=proxy.p12", "proxy.tls.key-store-password=hunter2"));
+        // the proxy stays off: the key store is only here to have a secret in the configuration
+        runOnce(config("proxy.enabled=false", "proxy.tls.key-store=proxy.p12", "proxy.tls.key-store-password=hunter2"));
 
         assertThat(messages()).filteredOn(m -> m.contains("effective configuration")).singleElement().asString()
                 .contains("proxy.tls.key-store-password = ****")

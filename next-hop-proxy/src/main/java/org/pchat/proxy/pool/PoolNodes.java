@@ -1,0 +1,198 @@
+package org.pchat.proxy.pool;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat nodes behind the proxy: which are up, how many chat sessions each holds, and which node each user
+ * was sent to. A new session goes to the user's node when it is up (affinity), else to the least loaded live
+ * node. Sessions are counted from the dialogs the proxy routed (INVITE 2xx to BYE), forgotten when idle.
+ */
+public final class PoolNodes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolNodes.class);
+
+    private final String proxyName;
+    private final Clock clock;
+    private final List<Node> nodes;
+    private final int maxDialogs;
+    private final long idleMillis;
+    private final Map<String, Node> affinity = new ConcurrentHashMap<>();
+    private final Map<String, ChatDialog> dialogs = new ConcurrentHashMap<>();
+    private final AtomicInteger roundRobin = new AtomicInteger();
+
+    private static final class Node {
+        private final PoolNodeAddress address;
+        private final AtomicInteger sessions = new AtomicInteger();
+        private volatile boolean up = true;
+        private volatile int failures;
+
+        Node(PoolNodeAddress address) {
+            this.address = address;
+        }
+    }
+
+    private static final class ChatDialog {
+        private final Node node;
+        private volatile long lastSeenMillis;
+
+        ChatDialog(Node node, long now) {
+            this.node = node;
+            this.lastSeenMillis = now;
+        }
+    }
+
+    /**
+     * @param maxDialogs  chat dialogs tracked at most (beyond, new ones are not counted)
+     * @param idleMillis  a tracked dialog without traffic this long is forgotten
+     */
+    public PoolNodes(String proxyName, Clock clock, List<PoolNodeAddress> addresses, int maxDialogs,
+                     long idleMillis) {
+        this.proxyName = Objects.requireNonNull(proxyName, "proxyName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodes = addresses.stream().map(Node::new).toList();
+        this.maxDialogs = maxDialogs;
+        this.idleMillis = idleMillis;
+    }
+
+    /** Every node with its state. */
+    public List<NodeState> states() {
+        return nodes.stream().map(n -> new NodeState(n.address, n.up, n.sessions.get(), n.failures)).toList();
+    }
+
+    public List<PoolNodeAddress> addresses() {
+        return nodes.stream().map(n -> n.address).toList();
+    }
+
+    /**
+     * The node for a new session of {@code userUri}, excluding {@code avoid} (a node that just failed); empty
+     * when no node is up.
+     */
+    public Optional<PoolNodeAddress> choose(String userUri, Optional<PoolNodeAddress> avoid) {
+        Node sticky = affinity.get(userUri);
+        if (sticky != null && sticky.up && avoid.map(a -> !a.equals(sticky.address)).orElse(true)) {
+            return Optional.of(sticky.address);
+        }
+        List<Node> live = nodes.stream().filter(n -> n.up)
+                .filter(n -> avoid.map(a -> !a.equals(n.address)).orElse(true)).toList();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        int least = live.stream().mapToInt(n -> n.sessions.get()).min().orElseThrow();
+        List<Node> candidates = live.stream().filter(n -> n.sessions.get() == least).toList();
+        Node chosen = candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size()));
+        affinity.put(userUri, chosen);
+        return Optional.of(chosen.address);
+    }
+
+    /** The node a URI's host and port name, if it is one of ours. */
+    public Optional<PoolNodeAddress> nodeAt(String host, int port) {
+        return nodes.stream().filter(n -> n.address.matches(host, port)).findFirst().map(n -> n.address);
+    }
+
+    public boolean isUp(PoolNodeAddress address) {
+        return find(address).map(n -> n.up).orElse(false);
+    }
+
+    /** A chat dialog on {@code address} was established (2xx to INVITE). */
+    public void sessionStarted(String callId, PoolNodeAddress address) {
+        find(address).ifPresent(node -> {
+            if (dialogs.size() >= maxDialogs) {
+                sweepIdle();
+                if (dialogs.size() >= maxDialogs) {
+                    LOG.warn("{} - {} chat dialogs tracked, the limit: call-id={} not counted", proxyName,
+                            maxDialogs, callId);
+                    return;
+                }
+            }
+            if (dialogs.putIfAbsent(callId, new ChatDialog(node, clock.millis())) == null) {
+                node.sessions.incrementAndGet();
+            }
+        });
+    }
+
+    /** Traffic on a chat dialog (keeps it from being forgotten as idle). */
+    public void touched(String callId) {
+        ChatDialog dialog = dialogs.get(callId);
+        if (dialog != null) {
+            dialog.lastSeenMillis = clock.millis();
+        }
+    }
+
+    /** A chat dialog ended (BYE). */
+    public void sessionEnded(String callId) {
+        ChatDialog dialog = dialogs.remove(callId);
+        if (dialog != null) {
+            dialog.node.sessions.decrementAndGet();
+        }
+    }
+
+    /** A health check or a forwarded request reached the node. */
+    public void markUp(PoolNodeAddress address) {
+        find(address).ifPresent(node -> {
+            node.failures = 0;
+            if (!node.up) {
+                node.up = true;
+                LOG.info("{} - node {} is back in the pool", proxyName, address);
+            }
+        });
+    }
+
+    /**
+     * A health check or a forwarded request failed: the node is taken out after {@code threshold} consecutive
+     * failures; its dialogs are forgotten (their in-dialog requests get 481, so clients re-INVITE).
+     */
+    public void markFailed(PoolNodeAddress address, int threshold, String reason) {
+        find(address).ifPresent(node -> {
+            node.failures++;
+            if (node.up && node.failures >= threshold) {
+                node.up = false;
+                int dropped = dropDialogsOf(node);
+                affinity.values().removeIf(n -> n == node);
+                LOG.warn("{} - node {} taken out of the pool ({}); {} chat sessions forgotten", proxyName, address,
+                        reason, dropped);
+            }
+        });
+    }
+
+    /** Forgets dialogs idle longer than the idle timeout; returns how many. */
+    public int sweepIdle() {
+        long oldest = clock.millis() - idleMillis;
+        int removed = 0;
+        for (Map.Entry<String, ChatDialog> entry : dialogs.entrySet()) {
+            if (entry.getValue().lastSeenMillis < oldest && dialogs.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().node.sessions.decrementAndGet();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private int dropDialogsOf(Node node) {
+        int dropped = 0;
+        for (Map.Entry<String, ChatDialog> entry : dialogs.entrySet()) {
+            if (entry.getValue().node == node && dialogs.remove(entry.getKey(), entry.getValue())) {
+                node.sessions.decrementAndGet();
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private Optional<Node> find(PoolNodeAddress address) {
+        return nodes.stream().filter(n -> n.address.equals(address)).findFirst();
+    }
+
+    /** Least-loaded order, for logs and tests. */
+    public List<NodeState> byLoad() {
+        return states().stream().sorted(Comparator.comparingInt(NodeState::sessions)).toList();
+    }
+}
