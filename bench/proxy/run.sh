@@ -13,7 +13,8 @@ MESSAGES=${1:-20000}
 SESSIONS=${2:-2000}
 LIMIT=${BENCH_LIMIT:-50}
 ONLY=${BENCH_ONLY:-all}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
+# heap and collector for a proxy holding every UDP non-INVITE transaction 32 s (RFC 3261 Timer J): see docs/proxy.md
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xmn600m}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

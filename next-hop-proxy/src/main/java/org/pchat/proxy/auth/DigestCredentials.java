@@ -56,7 +56,9 @@ public record DigestCredentials(String username, String realm, String nonce, Str
         String text = value.trim();
         if (!text.regionMatches(true, 0, "Digest", 0, 6) || text.length() < 7
                 || !Character.isWhitespace(text.charAt(6))) {
-            throw new IllegalArgumentException("credentials scheme is not Digest: '" + abbreviate(text) + "'");
+            // the value is not echoed: another scheme's token is a secret too
+            throw new IllegalArgumentException("credentials scheme is not Digest ("
+                    + text.split("\\s", 2)[0].length() + "-character scheme name)");
         }
         Map<String, String> params = parameters(text.substring(7));
         return new DigestCredentials(required(params, "username"), required(params, "realm"),
@@ -79,8 +81,7 @@ public record DigestCredentials(String username, String realm, String nonce, Str
             }
             int eq = text.indexOf('=', i);
             if (eq < 0) {
-                throw new IllegalArgumentException("digest parameter without value at '"
-                        + abbreviate(text.substring(i)) + "'");
+                throw new IllegalArgumentException("digest parameter without value at offset " + i);
             }
             String name = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
             i = eq + 1;
@@ -123,10 +124,6 @@ public record DigestCredentials(String username, String realm, String nonce, Str
             throw new IllegalArgumentException("digest parameter " + name + " is missing");
         }
         return value;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     @Override
