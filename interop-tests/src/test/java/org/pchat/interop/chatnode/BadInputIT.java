@@ -172,15 +172,19 @@ class BadInputIT {
 
                     """.formatted(node.chatUri(), raw.localAddress(), tag, offenderUri, probeCallId)));
 
+            // the two answers may come in either order: the stack handles the requests on different threads
             Optional<RawSipMessage> toMalformed = Optional.empty();
-            RawSipMessage answer = raw.awaitFinalResponse(RAW_TIMEOUT);
-            if (!answer.header("Call-ID").orElse("").equals(probeCallId)) {
-                toMalformed = Optional.of(answer);
-                answer = raw.awaitFinalResponse(RAW_TIMEOUT);
+            Optional<RawSipMessage> toProbe = Optional.empty();
+            while (toProbe.isEmpty() || (malformed.addressable && toMalformed.isEmpty())) {
+                RawSipMessage next = raw.awaitFinalResponse(RAW_TIMEOUT);
+                if (next.header("Call-ID").orElse("").equals(probeCallId)) {
+                    toProbe = Optional.of(next);
+                } else {
+                    toMalformed = Optional.of(next);
+                }
             }
+            RawSipMessage answer = toProbe.get();
 
-            assertThat(answer.header("Call-ID")).as("Expected the OPTIONS after %s to be answered (but got %s)",
-                    malformed, answer.startLine()).contains(probeCallId);
             assertThat(answer.status()).as("Expected 200 to the OPTIONS after %s (but got %s)", malformed,
                     answer.startLine()).isEqualTo(200);
             if (malformed.addressable) {
