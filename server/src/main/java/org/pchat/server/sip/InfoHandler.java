@@ -73,11 +73,14 @@ final class InfoHandler {
             reject(in, session, e);
             return;
         }
-        // Hand the commands to their ordered lanes before the 200: a client sends its next INFO only after
-        // this one's 200, and two INFOs of one dialog may reach different stack threads, so queueing first
-        // keeps a dialog's posts in the order the client sent them.
-        commands.onEnvelope(session, envelope, receivedAt);
-        in.respond(200);
+        // The 200 goes out before any XCCOS reply can (clients such as sipp expect that order), and the
+        // commands reach their lanes before the next INFO of the dialog can: a client sends it only after this
+        // 200, and it may arrive on another stack thread, which waits here for the session until this INFO's
+        // commands are queued. Queueing never blocks, so the wait is short.
+        synchronized (session) {
+            in.respond(200);
+            commands.onEnvelope(session, envelope, receivedAt);
+        }
     }
 
     private void reject(IncomingRequest in, SipSession session, XccosException e) {
