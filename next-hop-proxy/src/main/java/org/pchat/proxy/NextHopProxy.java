@@ -1,6 +1,7 @@
 package org.pchat.proxy;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -11,6 +12,8 @@ import org.pchat.proxy.core.ProxyAssembly;
 import org.pchat.proxy.core.ProxyCore;
 import org.pchat.proxy.pool.HealthChecker;
 import org.pchat.proxy.pool.NodeState;
+import org.pchat.proxy.pool.PoolNodeAddress;
+import org.pchat.proxy.pool.PoolNodes;
 import org.pchat.proxy.registrar.Binding;
 import org.pchat.sip.BoundListeningPoint;
 import org.pchat.sip.SipEndpoint;
@@ -133,6 +136,17 @@ public final class NextHopProxy implements AutoCloseable {
     public synchronized List<NodeState> nodes() {
         requireStarted();
         return assembly.nodes().states();
+    }
+
+    /**
+     * The pool topology's membership: new sessions go to {@code serving}; {@code gone} left the pool.
+     *
+     * @see PoolNodes#membership
+     */
+    public synchronized void membership(Collection<PoolNodeAddress> serving,
+                                        Collection<PoolNodeAddress> gone) {
+        requireStarted();
+        assembly.nodes().membership(serving, gone);
     }
 
     /** A user's live registrations. */

@@ -25,7 +25,7 @@ import org.pchat.interop.support.TestPaths;
  * One {@code java -jar pchat.jar proxy --nodes ...} process (pool topology) on loopback, with its own data
  * directory (its content database holds the users' credentials), output in {@code target/it-logs/<test>/}.
  */
-final class PoolProxyProcess implements AutoCloseable {
+public final class PoolProxyProcess implements AutoCloseable {
 
     private static final String READY_LINE = "pchat proxy started";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -42,6 +42,15 @@ final class PoolProxyProcess implements AutoCloseable {
     private Process process;
 
     PoolProxyProcess(String testName, String domain, List<HostPort> nodes) {
+        this(testName, domain, nodes, Map.of());
+    }
+
+    /**
+     * @param nodes the chat nodes to route to; empty with {@code pool.enabled=true} in {@code extra}: the proxy
+     *              learns them from the pool
+     * @param extra further {@code --set} overrides (database, pool)
+     */
+    public PoolProxyProcess(String testName, String domain, List<HostPort> nodes, Map<String, String> extra) {
         this.testName = testName;
         this.nodes = List.copyOf(nodes);
         this.dataDir = TestPaths.newDataDir(testName + "-proxy");
@@ -53,21 +62,24 @@ final class PoolProxyProcess implements AutoCloseable {
         settings.put("proxy.port", Integer.toString(port));
         settings.put("proxy.tls-port", Integer.toString(ports.get(1)));
         settings.put("http.port", Integer.toString(ports.get(2)));
+        settings.putAll(extra);
         this.cli = new PchatCli(testName + "-proxy", jar, dataDir, settings, TestPaths.logDir(testName));
     }
 
-    PchatCli cli() {
+    public PchatCli cli() {
         return cli;
     }
 
-    HostPort sip() {
+    public HostPort sip() {
         return HostPort.loopback(port);
     }
 
-    void start() {
+    public void start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-jar", jar.toString(), "proxy", "--data-dir=" + dataDir,
-                "--nodes=" + nodes.stream().map(HostPort::toString).collect(Collectors.joining(","))));
+                .toString(), "-Xmx384m", "-jar", jar.toString(), "proxy", "--data-dir=" + dataDir));
+        if (!nodes.isEmpty()) {
+            command.add("--nodes=" + nodes.stream().map(HostPort::toString).collect(Collectors.joining(",")));
+        }
         settings.forEach((key, value) -> command.add("--set=" + key + "=" + value));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
@@ -93,7 +105,7 @@ final class PoolProxyProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.pchat.proxy.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
@@ -40,6 +41,9 @@ final class Forwarder {
     private final Addressing addressing;
     private final FlowToken tokens;
     private final LocalResponder responder;
+    /** Call-IDs with requests waiting on their lane, and how many. */
+    private final ConcurrentHashMap<String, Integer> laned =
+            new ConcurrentHashMap<>();
     private final PoolNodes nodes;
     private final Lanes lanes;
     private final ConnectedFlows connected;
@@ -90,13 +94,24 @@ final class Forwarder {
      * send failure becomes a 503 for that branch.
      */
     void sendBranch(ForwardingContext.Branch branch) {
-        if (!connected.mayBlock(branch.target.hop())) {
+        String callId = branch.context.callId;
+        if (!connected.mayBlock(branch.target.hop()) && !laned.containsKey(callId)) {
             sendNow(branch);
             return;
         }
+        // while a request of this Call-ID waits on its lane, later ones queue behind it: a dialog's requests
+        // must leave in the order they came (a UAS answers a lower CSeq after a higher one with 500)
+        laned.merge(callId, 1, Integer::sum);
         try {
-            lanes.execute(branch.context.callId, () -> sendNow(branch));
+            lanes.execute(callId, () -> {
+                try {
+                    sendNow(branch);
+                } finally {
+                    laned.computeIfPresent(callId, (k, n) -> n == 1 ? null : n - 1);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            laned.computeIfPresent(callId, (k, n) -> n == 1 ? null : n - 1);
             LOG.warn("{} - {} not forwarded, lane full: call-id={}", proxyName, branch.context.original.getMethod(),
                     branch.context.callId);
             branch.context.onBranchFailed(branch, 503, "Proxy busy");

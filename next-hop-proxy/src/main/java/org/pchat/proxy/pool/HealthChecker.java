@@ -43,7 +43,7 @@ public final class HealthChecker implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (task == null && !nodes.addresses().isEmpty()) {
+        if (task == null) {
             task = timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

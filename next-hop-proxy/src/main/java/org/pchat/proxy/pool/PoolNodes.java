@@ -1,7 +1,11 @@
 package org.pchat.proxy.pool;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +26,7 @@ public final class PoolNodes {
 
     private final String proxyName;
     private final Clock clock;
-    private final List<Node> nodes;
+    private final List<Node> nodes = new CopyOnWriteArrayList<>();
     private final int maxDialogs;
     private final long idleMillis;
     private final Map<String, Node> affinity = new ConcurrentHashMap<>();
@@ -33,6 +37,7 @@ public final class PoolNodes {
         private final PoolNodeAddress address;
         private final AtomicInteger sessions = new AtomicInteger();
         private volatile boolean up = true;
+        private volatile boolean serving = true;
         private volatile int failures;
 
         Node(PoolNodeAddress address) {
@@ -58,14 +63,15 @@ public final class PoolNodes {
                      long idleMillis) {
         this.proxyName = Objects.requireNonNull(proxyName, "proxyName");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.nodes = addresses.stream().map(Node::new).toList();
+        addresses.forEach(a -> nodes.add(new Node(a)));
         this.maxDialogs = maxDialogs;
         this.idleMillis = idleMillis;
     }
 
     /** Every node with its state. */
     public List<NodeState> states() {
-        return nodes.stream().map(n -> new NodeState(n.address, n.up, n.sessions.get(), n.failures)).toList();
+        return nodes.stream().map(n -> new NodeState(n.address, n.up, n.sessions.get(), n.failures, n.serving))
+                .toList();
     }
 
     public List<PoolNodeAddress> addresses() {
@@ -78,19 +84,58 @@ public final class PoolNodes {
      */
     public Optional<PoolNodeAddress> choose(String userUri, Optional<PoolNodeAddress> avoid) {
         Node sticky = affinity.get(userUri);
-        if (sticky != null && sticky.up && avoid.map(a -> !a.equals(sticky.address)).orElse(true)) {
+        if (sticky != null && sticky.up && sticky.serving && avoid.map(a -> !a.equals(sticky.address)).orElse(true)) {
             return Optional.of(sticky.address);
         }
-        List<Node> live = nodes.stream().filter(n -> n.up)
+        List<Node> live = nodes.stream().filter(n -> n.up && n.serving)
                 .filter(n -> avoid.map(a -> !a.equals(n.address)).orElse(true)).toList();
         if (live.isEmpty()) {
             return Optional.empty();
         }
-        int least = live.stream().mapToInt(n -> n.sessions.get()).min().orElseThrow();
-        List<Node> candidates = live.stream().filter(n -> n.sessions.get() == least).toList();
+        // read each count once: they change under us, and two reads could leave no node at the minimum
+        Map<Node, Integer> load = new IdentityHashMap<>();
+        live.forEach(n -> load.put(n, n.sessions.get()));
+        int least = load.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        List<Node> candidates = live.stream().filter(n -> load.get(n) == least).toList();
         Node chosen = candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size()));
         affinity.put(userUri, chosen);
         return Optional.of(chosen.address);
+    }
+
+    /**
+     * The pool's membership changed (pool topology): new sessions go only to {@code serving} (nodes not known yet
+     * are added); nodes in {@code gone} left the pool and are taken out at once, so in-dialog requests to them get
+     * 481 and their users re-INVITE. Other known nodes keep their dialogs but take no new sessions.
+     */
+    public synchronized void membership(Collection<PoolNodeAddress> serving, Collection<PoolNodeAddress> gone) {
+        Set<PoolNodeAddress> wanted = Set.copyOf(serving);
+        for (PoolNodeAddress address : wanted) {
+            if (find(address).isEmpty()) {
+                nodes.add(new Node(address));
+                LOG.info("{} - node {} joined the pool", proxyName, address);
+            }
+        }
+        for (Node node : nodes) {
+            boolean now = wanted.contains(node.address);
+            if (node.serving != now) {
+                node.serving = now;
+                LOG.info("{} - node {} {} new sessions", proxyName, node.address, now ? "takes" : "takes no");
+            }
+            if (!now) {
+                affinity.values().removeIf(n -> n == node);
+            }
+        }
+        for (PoolNodeAddress address : gone) {
+            find(address).ifPresent(node -> {
+                if (node.up) {
+                    node.failures = Integer.MAX_VALUE / 2;
+                    node.up = false;
+                    int dropped = dropDialogsOf(node);
+                    affinity.values().removeIf(n -> n == node);
+                    LOG.warn("{} - node {} left the pool; {} chat sessions forgotten", proxyName, address, dropped);
+                }
+            });
+        }
     }
 
     /** The node a URI's host and port name, if it is one of ours. */

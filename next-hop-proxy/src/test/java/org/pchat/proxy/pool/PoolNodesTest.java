@@ -57,4 +57,45 @@ class PoolNodesTest {
 
         assertThat(nodes.states().get(0).sessions()).isZero();
     }
+
+    @Test
+    void poolMembershipAddsNodesAndRoutesNewSessionsOnlyToServingOnes() {
+        PoolNodes pool = new PoolNodes("test", Clock.systemUTC(), List.of(), 100, 60_000);
+        PoolNodeAddress c = PoolNodeAddress.parse("10.0.0.3:5070");
+
+        pool.membership(List.of(a, c), List.of());
+        pool.membership(List.of(c), List.of());
+
+        assertThat(pool.addresses()).containsExactly(a, c);
+        for (int i = 0; i < 5; i++) {
+            assertThat(pool.choose("sip:user" + i + "@example.com", Optional.empty())).contains(c);
+        }
+        assertThat(pool.states()).filteredOn(NodeState::serving).extracting(NodeState::address).containsExactly(c);
+    }
+
+    @Test
+    void aNodeThatLeftThePoolIsDownAndItsDialogsAreForgotten() {
+        nodes.sessionStarted("c1", a);
+
+        nodes.membership(List.of(b), List.of(a));
+
+        assertThat(nodes.isUp(a)).isFalse();
+        assertThat(nodes.states().get(0).sessions()).isZero();
+        assertThat(nodes.choose("sip:alice@example.com", Optional.empty())).contains(b);
+    }
+
+    @Test
+    void choosingWhileCountsChangeAlwaysFindsANode() throws Exception {
+        Thread churn = new Thread(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                nodes.sessionStarted("c" + i, i % 2 == 0 ? a : b);
+                nodes.sessionEnded("c" + i);
+            }
+        });
+        churn.start();
+        while (churn.isAlive()) {
+            assertThat(nodes.choose("sip:u" + System.nanoTime() + "@example.com", Optional.empty())).isPresent();
+        }
+        churn.join();
+    }
 }

@@ -38,12 +38,20 @@ public final class ChatService implements AutoCloseable {
 
     public ChatService(ChatServiceConfig config, ChatStores stores, FileTokenService tokens,
                        ComplianceRecorder compliance, Clock clock) {
+        this(config, stores, tokens, compliance, clock, PoolLink.NONE);
+    }
+
+    /**
+     * @param pool where local room events go so that the other nodes of the pool deliver them too
+     */
+    public ChatService(ChatServiceConfig config, ChatStores stores, FileTokenService tokens,
+                       ComplianceRecorder compliance, Clock clock, PoolLink pool) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(clock, "clock");
         this.registry = new RoomRegistry(config);
-        this.rooms = new RoomWork(config, stores, registry, compliance, clock, this::dropped);
+        this.rooms = new RoomWork(config, stores, registry, compliance, clock, this::dropped, pool);
         this.users = new UserWork(config, stores, registry, tokens, clock);
         this.roomLanes = new KeyedSerialExecutor("pchat-room-" + config.nodeId(), config.roomLanes(),
                 config.laneQueueCapacity());
@@ -140,6 +148,49 @@ public final class ChatService implements AutoCloseable {
                           Consumer<ChatResult<FileAccessToken>> callback) {
         withUser(userUri, callback, user -> onUser(user, "file token request", callback,
                 () -> users.fileToken(user, roomId, action, fileName)));
+    }
+
+    /**
+     * An event another node of the pool published: delivered to this node's participants of the room, posts in
+     * sequence order and exactly once.
+     */
+    public void remote(RoomEvent event) {
+        Objects.requireNonNull(event, "event");
+        UUID roomId = event.room().id();
+        try {
+            roomLanes.execute(roomId, () -> rooms.remote(event));
+        } catch (ChatException e) {
+            // the lane is full; the room's next post or the next catch-up delivers it from the database
+            LOG.warn("{} - pool event for room {} not queued: {}", config.nodeId(), event.room(), e.getMessage());
+        }
+    }
+
+    /**
+     * Delivers, in every room someone here is in, what the database holds beyond the last post delivered here:
+     * after another node failed, a partition healed, or on a timer.
+     */
+    public void catchUp() {
+        for (UUID roomId : rooms.occupiedRooms()) {
+            try {
+                roomLanes.execute(roomId, () -> rooms.catchUp(roomId));
+            } catch (ChatException e) {
+                LOG.warn("{} - catch-up of room {} not queued: {}", config.nodeId(), roomId, e.getMessage());
+            }
+        }
+    }
+
+    /** The rooms at least one participant on this node is in. */
+    public List<UUID> occupiedRooms() {
+        return rooms.occupiedRooms();
+    }
+
+    /** Removes every participant here from a room that was disabled or deleted. */
+    public void evict(UUID roomId, String reason) {
+        try {
+            roomLanes.execute(roomId, () -> rooms.evict(roomId, reason));
+        } catch (ChatException e) {
+            LOG.warn("{} - eviction from room {} not queued: {}", config.nodeId(), roomId, e.getMessage());
+        }
     }
 
     /** Stops taking work and lets queued work finish for a few seconds. */

@@ -38,9 +38,11 @@ final class RoomWork {
     private final ComplianceRecorder compliance;
     private final Clock clock;
     private final BiConsumer<Participant, String> onDropped;
+    private final RoomDelivery delivery;
+    private final PoolLink pool;
 
     RoomWork(ChatServiceConfig config, ChatStores stores, RoomRegistry registry, ComplianceRecorder compliance,
-             Clock clock, BiConsumer<Participant, String> onDropped) {
+             Clock clock, BiConsumer<Participant, String> onDropped, PoolLink pool) {
         this.config = config;
         this.stores = stores;
         this.access = new RoomAccess(stores.directory());
@@ -49,6 +51,8 @@ final class RoomWork {
         this.compliance = Objects.requireNonNull(compliance, "compliance");
         this.clock = clock;
         this.onDropped = onDropped;
+        this.delivery = new RoomDelivery(config.nodeId(), stores);
+        this.pool = Objects.requireNonNull(pool, "pool");
     }
 
     /** Joins; a session already joined gets the current state again and nobody is notified. */
@@ -62,6 +66,7 @@ final class RoomWork {
             stores.content().transaction(c -> compliance.joined(c.dsl(), user, roomId, now));
         }
         RoomRef ref = RoomAccess.ref(room);
+        delivery.follow(roomId);
         registry.join(ref, participant, roles);
         boolean suppressed = registry.updatesSuppressed(roomId);
         List<JoinOutcome.ParticipantInfo> listed = suppressed
@@ -72,7 +77,7 @@ final class RoomWork {
         if (!already) {
             LOG.info("{} - {} (session {}) joined room {}{}", config.nodeId(), user, participant.id(), ref,
                     suppressed ? " (participant updates suppressed)" : "");
-            publish(new RoomEvent.Joined(ref, user, roles, batch), participant);
+            publishAndTell(new RoomEvent.Joined(ref, user, roles, batch), participant);
         }
         return outcome;
     }
@@ -85,7 +90,7 @@ final class RoomWork {
         if (was && ref != null) {
             LOG.info("{} - {} (session {}) left room {}", config.nodeId(), participant.userUri(), participant.id(),
                     ref);
-            publish(new RoomEvent.Parted(ref, participant.userUri()), participant);
+            publishAndTell(new RoomEvent.Parted(ref, participant.userUri()), participant);
         }
         return roomId;
     }
@@ -96,7 +101,7 @@ final class RoomWork {
         if (leaveQuietly(participant, roomId) && ref != null) {
             LOG.info("{} - {} (session {}) removed from room {}: {}", config.nodeId(), participant.userUri(),
                     participant.id(), ref, reason);
-            publish(new RoomEvent.Parted(ref, participant.userUri()), participant);
+            publishAndTell(new RoomEvent.Parted(ref, participant.userUri()), participant);
         }
     }
 
@@ -118,8 +123,63 @@ final class RoomWork {
         reply.send(stored);
         LOG.debug("{} - {} posted message {} (seq {}) in room {}", config.nodeId(), user, stored.id(), stored.seq(),
                 roomId);
-        publish(new RoomEvent.Posted(RoomAccess.ref(room), stored), null);
+        RoomRef ref = RoomAccess.ref(room);
+        pool.published(new RoomEvent.Posted(ref, stored));
+        delivery.deliver(ref, stored, event -> publish(event, null));
         return stored;
+    }
+
+    /**
+     * An event from another node of the pool: posts are delivered in sequence order exactly once (gaps filled
+     * from the database), joins and parts are passed on; nothing happens for a room nobody here is in.
+     */
+    void remote(RoomEvent event) {
+        UUID roomId = event.room().id();
+        if (!delivery.follows(roomId)) {
+            return;
+        }
+        if (event instanceof RoomEvent.Posted posted) {
+            delivery.deliver(event.room(), posted.message(), e -> publish(e, null));
+        } else {
+            publish(event, null);
+        }
+    }
+
+    /** Delivers what the database holds beyond the last post delivered here (after a pool change). */
+    int catchUp(UUID roomId) {
+        return registry.ref(roomId).map(ref -> delivery.catchUp(ref, e -> publish(e, null))).orElse(0);
+    }
+
+    /** The rooms someone here is in. */
+    List<UUID> occupiedRooms() {
+        return delivery.followed();
+    }
+
+    /**
+     * Removes everyone here from a room that was disabled or deleted; each hears its own part, nobody is
+     * dropped from the node.
+     */
+    int evict(UUID roomId, String reason) {
+        RoomRef ref = registry.ref(roomId).orElse(null);
+        if (ref == null) {
+            delivery.forget(roomId);
+            return 0;
+        }
+        int count = 0;
+        for (Occupant occupant : registry.occupants(roomId)) {
+            Participant participant = occupant.participant();
+            if (leaveQuietly(participant, roomId)) {
+                count++;
+                try {
+                    participant.deliver(new RoomEvent.Parted(ref, participant.userUri()));
+                } catch (RuntimeException e) {
+                    LOG.warn("{} - telling {} (session {}) it left room {} failed: {}", config.nodeId(),
+                            participant.userUri(), participant.id(), ref, e.toString());
+                }
+            }
+        }
+        LOG.info("{} - room {}: {} session(s) removed: {}", config.nodeId(), ref, count, reason);
+        return count;
     }
 
     /** Reads history; a category without chat history gives an empty page. */
@@ -152,11 +212,20 @@ final class RoomWork {
 
     private boolean leaveQuietly(Participant participant, UUID roomId) {
         boolean was = registry.part(roomId, participant);
+        if (registry.count(roomId) == 0) {
+            delivery.forget(roomId);
+        }
         if (was) {
             Instant now = clock.instant();
             stores.content().transaction(c -> compliance.parted(c.dsl(), participant.userUri(), roomId, now));
         }
         return was;
+    }
+
+    /** Fans out a local join or part here and tells the other nodes. */
+    private void publishAndTell(RoomEvent event, Participant except) {
+        pool.published(event);
+        publish(event, except);
     }
 
     /** Fans out; participants that refuse are removed here, which the rest hear, and so on until all took it. */
@@ -172,7 +241,9 @@ final class RoomWork {
                 if (leaveQuietly(refused, next.room().id())) {
                     LOG.info("{} - dropped {} (session {}) from room {}: {}", config.nodeId(), refused.userUri(),
                             refused.id(), next.room(), DROPPED);
-                    events.add(new RoomEvent.Parted(next.room(), refused.userUri()));
+                    RoomEvent.Parted parted = new RoomEvent.Parted(next.room(), refused.userUri());
+                    pool.published(parted);
+                    events.add(parted);
                     excepts.add(refused);
                     onDropped.accept(refused, DROPPED);
                 }

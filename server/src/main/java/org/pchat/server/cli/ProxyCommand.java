@@ -29,8 +29,10 @@ final class ProxyCommand implements Callable<Integer> {
     @Mixin
     private GlobalOptions global = new GlobalOptions();
 
-    @Option(names = "--nodes", required = true, split = ",", paramLabel = "HOST:PORT",
-            description = "Chat nodes' SIP endpoints (sip.port, default 5070), comma-separated.")
+    @Option(names = "--nodes", split = ",", paramLabel = "HOST:PORT",
+            description = {"Chat nodes' SIP endpoints (sip.port, default 5070), comma-separated.",
+                "Leave out with pool.enabled=true: the proxy then joins the pool (pool.seeds, pool_nodes) and routes",
+                "to its active nodes."})
     private List<String> nodes = new ArrayList<>();
 
     @Override
@@ -46,6 +48,10 @@ final class ProxyCommand implements Callable<Integer> {
             }
         }
         PchatConfig config = context.loadConfig();
+        if (addresses.isEmpty() && !config.pool().enabled()) {
+            throw new UsageException("give --nodes host:port,... or set pool.enabled=true to route to the pool's "
+                    + "active nodes");
+        }
         PoolProxyLauncher launcher = new PoolProxyLauncher(config, addresses, Clock.systemUTC(), System::nanoTime);
         CountDownLatch stopped = new CountDownLatch(1);
         context.environment().shutdownHooks().register("pchat-proxy-shutdown", () -> {

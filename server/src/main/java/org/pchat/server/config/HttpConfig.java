@@ -15,7 +15,16 @@ import java.util.Optional;
  * @param port the TCP port (default 8080)
  * @param publicUrl the URL clients are told to use (provisioning, file links); empty means derived from the host
  */
-public record HttpConfig(boolean enabled, String bindAddress, int port, Optional<URI> publicUrl) {
+public record HttpConfig(boolean enabled, String bindAddress, int port, Optional<URI> publicUrl,
+        Optional<Path> filesDir) {
+
+    public static final ConfigKey<Path> FILES_DIR = ConfigKey.optional("files.dir", ValueType.path("a directory"),
+            "Where posted files are stored; in a pool, storage every node mounts. Unset: <data.dir>/files.");
+
+    /** Files under the data directory. */
+    public HttpConfig(boolean enabled, String bindAddress, int port, Optional<URI> publicUrl) {
+        this(enabled, bindAddress, port, publicUrl, Optional.empty());
+    }
 
     public static final ConfigKey<Boolean> ENABLED = ConfigKey.of("http.enabled", ValueType.bool(), true,
             "Whether this node serves HTTP (web services, room management, REST, metrics, health).");
@@ -41,11 +50,11 @@ public record HttpConfig(boolean enabled, String bindAddress, int port, Optional
 
     /** The keys this record is built from. */
     public static List<ConfigKey<?>> keys() {
-        return List.of(ENABLED, BIND_ADDRESS, PORT, PUBLIC_URL);
+        return List.of(ENABLED, BIND_ADDRESS, PORT, PUBLIC_URL, FILES_DIR);
     }
 
     static HttpConfig from(Settings settings) {
         return new HttpConfig(settings.get(ENABLED), settings.get(BIND_ADDRESS), settings.get(PORT),
-                settings.find(PUBLIC_URL));
+                settings.find(PUBLIC_URL), settings.path(FILES_DIR));
     }
 }

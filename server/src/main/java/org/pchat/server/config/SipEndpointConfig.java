@@ -12,8 +12,11 @@ import java.util.Map;
  * @param port the TCP port (default 5070)
  * @param maxMessageSize most bytes in one SIP message, headers and body
  * @param sessionExpires the session-timer interval offered in {@code Session-Expires} (RFC 4028)
+ * @param trustedPeers source addresses whose requests the node accepts (the proxies): IP literals, {@code loopback}
+ *                     or {@code any}
  */
-public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize, Duration sessionExpires) {
+public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize, Duration sessionExpires,
+        List<String> trustedPeers) {
 
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of("sip.bind-address", ValueType.host(),
             "0.0.0.0", "Address the node's SIP endpoint listens on.");
@@ -25,7 +28,14 @@ public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize
             ValueType.seconds(90, 86_400), Duration.ofSeconds(1800),
             "Session-timer interval in seconds (RFC 4028; at least 90).");
 
+    public static final ConfigKey<List<String>> TRUSTED_PEERS = ConfigKey.of("sip.trusted-peers",
+            ValueType.list("a peer list", "IP literals, loopback or any",
+                    java.util.regex.Pattern.compile("loopback|any|[0-9.]+|[0-9A-Fa-f:.]+")),
+            List.of("loopback"), "Proxies whose requests the node accepts (IP literals, loopback, any; comma-separated).");
+
     public SipEndpointConfig {
+        trustedPeers = List.copyOf(trustedPeers);
+        TRUSTED_PEERS.check(trustedPeers);
         BIND_ADDRESS.check(bindAddress);
         PORT.check(port);
         MAX_MESSAGE_SIZE.check(maxMessageSize);
@@ -39,11 +49,11 @@ public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize
 
     /** The keys this record is built from. */
     public static List<ConfigKey<?>> keys() {
-        return List.of(BIND_ADDRESS, PORT, MAX_MESSAGE_SIZE, SESSION_EXPIRES);
+        return List.of(BIND_ADDRESS, PORT, MAX_MESSAGE_SIZE, SESSION_EXPIRES, TRUSTED_PEERS);
     }
 
     static SipEndpointConfig from(Settings settings) {
         return new SipEndpointConfig(settings.get(BIND_ADDRESS), settings.get(PORT), settings.get(MAX_MESSAGE_SIZE),
-                settings.get(SESSION_EXPIRES));
+                settings.get(SESSION_EXPIRES), settings.get(TRUSTED_PEERS));
     }
 }

@@ -2,6 +2,7 @@ package org.pchat.server.files;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,12 @@ public record FileServiceConfig(Path root, int maxFileSizeKb, int maxChunkKb, in
     public static FileServiceConfig defaults(Path dataDir, int maxFileSizeKb) {
         return new FileServiceConfig(dataDir.toAbsolutePath().resolve("files"), maxFileSizeKb, 1_024, 1_000,
                 Duration.ofHours(1), 500);
+    }
+
+    /** A copy storing files under {@code root} when present ({@code files.dir}). */
+    public FileServiceConfig withRoot(Optional<Path> root) {
+        return root.map(r -> new FileServiceConfig(r.toAbsolutePath(), maxFileSizeKb, maxChunkKb, maxPendingUploads,
+                pendingUploadIdle, listLimit)).orElse(this);
     }
 
     /** The file size limit in bytes. */

@@ -1,6 +1,7 @@
 package org.pchat.server.launch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -10,6 +11,10 @@ import org.pchat.server.chat.ChatStores;
 import org.pchat.server.chat.ComplianceRecorder;
 import org.pchat.server.chat.FileTokenService;
 import org.pchat.server.chat.InMemoryFileTokenService;
+import org.pchat.server.chat.PoolLink;
+import org.pchat.server.chat.RoomStateWatcher;
+import org.pchat.server.pool.NodeSessions;
+import org.pchat.server.sip.SessionAdmission;
 import org.pchat.server.config.PchatConfig;
 import org.pchat.server.db.Databases;
 import org.pchat.server.sip.ChatSipEndpoint;
@@ -27,8 +32,14 @@ public final class ChatNodeComponent implements Component {
     private final FileTokenService fileTokens;
     private final ComplianceRecorder compliance;
     private final Clock clock;
+    private final PoolLink pool;
+    private final SessionAdmission admission;
     private volatile ChatService chat;
     private volatile ChatSipEndpoint endpoint;
+    private volatile RoomStateWatcher watcher;
+
+    /** How often rooms people are in are checked for having been disabled or deleted elsewhere. */
+    static final Duration ROOM_CHECK_INTERVAL = Duration.ofMillis(500);
 
     /**
      * @param config    the process configuration
@@ -40,6 +51,17 @@ public final class ChatNodeComponent implements Component {
      */
     public ChatNodeComponent(PchatConfig config, Supplier<Databases> databases, FileTokenService fileTokens,
                              ComplianceRecorder compliance, Clock clock) {
+        this(config, databases, fileTokens, compliance, clock, PoolLink.NONE, SessionAdmission.OPEN);
+    }
+
+    /**
+     * @param pool      where room events go for the other nodes of the pool
+     * @param admission whether the node takes new sessions (its pool role)
+     */
+    public ChatNodeComponent(PchatConfig config, Supplier<Databases> databases, FileTokenService fileTokens,
+                             ComplianceRecorder compliance, Clock clock, PoolLink pool, SessionAdmission admission) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.admission = Objects.requireNonNull(admission, "admission");
         this.config = Objects.requireNonNull(config, "config");
         this.databases = Objects.requireNonNull(databases, "databases");
         this.fileTokens = Objects.requireNonNull(fileTokens, "fileTokens");
@@ -56,14 +78,33 @@ public final class ChatNodeComponent implements Component {
     public void start() {
         ChatServiceConfig chatConfig = ChatServiceConfig.from(config.node());
         ChatStores stores = ChatStores.of(databases.get().content(), config.directory(), MessageStoreConfig.defaults());
-        chat = new ChatService(chatConfig, stores, fileTokens, compliance, clock);
-        endpoint = new ChatSipEndpoint(SipChatConfig.from(config), chat, clock);
+        chat = new ChatService(chatConfig, stores, fileTokens, compliance, clock, pool);
+        endpoint = new ChatSipEndpoint(SipChatConfig.from(config), chat, clock, admission);
         try {
             endpoint.start();
         } catch (RuntimeException e) {
             chat.close();
             throw e;
         }
+        watcher = new RoomStateWatcher(config.node().nodeId(), chat, stores.directory(), ROOM_CHECK_INTERVAL);
+    }
+
+    /**
+     * The node's chat sessions, for the pool (counts, drain).
+     */
+    public NodeSessions sessions() {
+        return new NodeSessions() {
+            @Override
+            public int count() {
+                ChatSipEndpoint started = endpoint;
+                return started == null ? 0 : started.sessionCount();
+            }
+
+            @Override
+            public int endAll(String reason) {
+                return started(endpoint).endSessions(reason);
+            }
+        };
     }
 
     /**
@@ -109,6 +150,9 @@ public final class ChatNodeComponent implements Component {
 
     @Override
     public void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
         if (endpoint != null) {
             endpoint.close();
         }

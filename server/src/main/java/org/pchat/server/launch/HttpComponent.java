@@ -73,7 +73,8 @@ public final class HttpComponent implements Component {
         metrics.bindJvm();
         WebModule created = new WebModule(new WebModule.Dependencies(nodeId, config.node().sipDomain(),
                 WebConfig.from(config.http(), config.node().limits(), Optional.empty()),
-                FileServiceConfig.defaults(config.node().dataDir(), config.node().limits().fileSizeLimitKb()),
+                FileServiceConfig.defaults(config.node().dataDir(), config.node().limits().fileSizeLimitKb())
+                        .withRoot(config.http().filesDir()),
                 config.directory(), config.passwords(), databases.get(), fileTokens, compliance, fileAudit,
                 registry, metrics, clock));
         created.start();

@@ -59,9 +59,16 @@ public final class StandardLauncher {
         ComplianceRecorder compliance = complianceService.recorder();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics metrics = new Metrics(registry);
-        ChatNodeComponent chatNode = new ChatNodeComponent(config, databases::databases, fileTokens, compliance,
-                clock);
+        PoolComponent[] pool = new PoolComponent[1];
+        ChatNodeComponent chatNode = config.pool().enabled()
+                ? new ChatNodeComponent(config, databases::databases, fileTokens, compliance, clock,
+                        event -> pool[0].published(event), () -> pool[0].refusal())
+                : new ChatNodeComponent(config, databases::databases, fileTokens, compliance, clock);
         List<Component> components = new ArrayList<>(List.of(databases, complianceService, demo, chatNode));
+        if (config.pool().enabled()) {
+            pool[0] = new PoolComponent(config, databases::databases, chatNode, clock);
+            components.add(pool[0]);
+        }
         if (config.proxy().enabled()) {
             components.add(new ProxyComponent(
                     () -> ProxySettings.from(config, List.of(ProxySettings.localNode(config, chatNode.sipPort()))),

@@ -2,6 +2,7 @@ package org.pchat.server.proxy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -9,7 +10,10 @@ import org.pchat.proxy.ProxyConfig;
 import org.pchat.proxy.pool.PoolNodeAddress;
 import org.pchat.server.config.PchatConfig;
 import org.pchat.server.db.Databases;
+import org.pchat.server.launch.Component;
 import org.pchat.server.launch.DatabaseComponent;
+import org.pchat.server.launch.PoolComponent;
+import org.pchat.server.store.PoolNodeRepository;
 import org.pchat.server.launch.LaunchException;
 import org.pchat.server.launch.StandardTopology;
 import org.slf4j.Logger;
@@ -37,14 +41,22 @@ public final class PoolProxyLauncher {
      */
     public PoolProxyLauncher(PchatConfig config, List<PoolNodeAddress> nodes, Clock clock, LongSupplier nanoTime) {
         this.config = Objects.requireNonNull(config, "config");
-        if (nodes.isEmpty()) {
-            throw new IllegalArgumentException("no chat node given: the proxy needs at least one host:port");
+        if (nodes.isEmpty() && !config.pool().enabled()) {
+            throw new IllegalArgumentException("no chat node given: the proxy needs at least one host:port, or "
+                    + "pool.enabled=true to learn the nodes from the pool");
         }
         this.nodeId = config.node().nodeId();
         ProxyConfig proxyConfig = ProxySettings.from(config, nodes);
         DatabaseComponent databases = new DatabaseComponent(nodeId, config.database(), Databases::open);
         this.proxy = new ProxyComponent(proxyConfig, databases::databases, clock);
-        this.topology = new StandardTopology(nodeId, List.of(databases, proxy), nanoTime);
+        List<Component> components = new ArrayList<>(List.of(databases, proxy));
+        if (config.pool().enabled()) {
+            components.add(new PoolRouting(nodeId + "-proxy",
+                    () -> PoolComponent.observerSettings(config,
+                            new PoolNodeRepository(databases.databases().content()), clock),
+                    proxy::proxy));
+        }
+        this.topology = new StandardTopology(nodeId, components, nanoTime);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.pchat.server.rooms;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,15 @@ public final class RoomDirectory {
         this.config = Objects.requireNonNull(config, "config");
         this.categories = new CategoryRepository(content);
         this.rooms = new RoomRepository(content);
+    }
+
+    /** Which of {@code ids} name rooms that exist and are enabled (at most {@value #PAGE} per query). */
+    public Set<UUID> enabledAmong(List<UUID> ids) {
+        Set<UUID> enabled = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            enabled.addAll(rooms.enabledAmong(ids.subList(from, Math.min(ids.size(), from + PAGE))));
+        }
+        return enabled;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 import org.pchat.server.chat.ChatService;
@@ -45,8 +46,17 @@ public final class ChatSipEndpoint implements AutoCloseable {
     private volatile SipEndpoint endpoint;
     private volatile InviteHandler invites;
     private volatile InfoHandler infos;
+    private final SessionAdmission admission;
 
     public ChatSipEndpoint(SipChatConfig config, ChatService chat, Clock clock) {
+        this(config, chat, clock, SessionAdmission.OPEN);
+    }
+
+    /**
+     * @param admission whether new sessions are taken (pool role); refused INVITEs get 503
+     */
+    public ChatSipEndpoint(SipChatConfig config, ChatService chat, Clock clock, SessionAdmission admission) {
+        this.admission = Objects.requireNonNull(admission, "admission");
         this.config = Objects.requireNonNull(config, "config");
         this.chat = Objects.requireNonNull(chat, "chat");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,6 +107,22 @@ public final class ChatSipEndpoint implements AutoCloseable {
         return sessions.size();
     }
 
+    /**
+     * Ends every channel session with a BYE (the node is draining): clients sign in again through the proxy and
+     * land on another node.
+     *
+     * @return how many sessions were ended
+     */
+    public int endSessions(String reason) {
+        List<SipSession> all = sessions.all();
+        for (SipSession session : all) {
+            LOG.info("{} - ending channel session of {} ({}): call-id={}", config.nodeId(), session.userUri(), reason,
+                    session.dialog().callId());
+            session.dialog().sendBye();
+        }
+        return all.size();
+    }
+
     /** BYE to every session (waiting briefly for the answers), then stops the endpoint. */
     @Override
     public synchronized void close() {
@@ -123,7 +149,14 @@ public final class ChatSipEndpoint implements AutoCloseable {
                 if (reInvite) {
                     invites.onReInvite(in);
                 } else {
-                    invites.onInvite(in);
+                    Optional<String> refusal = admission.refusal();
+                    if (refusal.isPresent()) {
+                        LOG.info("{} - INVITE answered 503 ({}): call-id={} peer={}", config.nodeId(), refusal.get(),
+                                in.callId(), in.flow());
+                        in.respond(503, "Service Unavailable: " + refusal.get());
+                    } else {
+                        invites.onInvite(in);
+                    }
                 }
             }
             case Request.INFO -> infos.onInfo(in);

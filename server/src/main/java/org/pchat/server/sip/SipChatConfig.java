@@ -48,7 +48,12 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
     /** The lookup URI every Lync-protocol client knows (xccos.md §1.2). */
     public static final String LOOKUP_USER = "ocschat";
     public static final int DEFAULT_OUTBOUND_QUEUE_LIMIT = 512;
-    public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+    /**
+     * One server INFO at a time per session: the next leaves when the previous was answered. RFC 3261 lets a UAC
+     * pipeline requests, but a dialog's requests reordered anywhere on the way (a proxy, a second connection) make
+     * the client answer the lower CSeq 500 (§12.2.2), and that answer drops the session.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1;
     /** The file web service path (xccos.md §8.1). */
     public static final String FILE_SERVICE_PATH = "PersistentChat/MGCWebService.asmx";
     /** The content schema this build writes; {@code dbVersion} is derived from it. */
@@ -96,7 +101,8 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
         return new SipChatConfig(config.node().nodeId(), domain, bind, advertised(bind), config.sip().port(),
                 Math.max(SipStackConfig.MIN_MAX_MESSAGE_SIZE, config.sip().maxMessageSize()),
                 (int) config.sip().sessionExpires().toSeconds(), SipStackConfig.DEFAULT_T1_MILLIS,
-                List.of(lookupUri(domain)), List.of(LOOPBACK), xccosLimits(config.node().limits().xccosBodyLimit()),
+                List.of(lookupUri(domain)), config.sip().trustedPeers(),
+                xccosLimits(config.node().limits().xccosBodyLimit()),
                 DEFAULT_OUTBOUND_QUEUE_LIMIT, DEFAULT_MAX_IN_FLIGHT, withSlash(base).resolve(FILE_SERVICE_PATH),
                 rootUri(domain), schemaVersionGuid());
     }
@@ -128,6 +134,13 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
     public SipChatConfig withChatUris(List<String> value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, value, trustedPeers, xccosLimits, outboundQueueLimit, maxInFlight,
+                fileServiceUri, rootUri, dbVersion);
+    }
+
+    /** A copy with another outbound queue limit (tests: a small queue fills fast). */
+    public SipChatConfig withOutboundQueueLimit(int value) {
+        return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
+                sessionExpiresSeconds, t1Millis, chatUris, trustedPeers, xccosLimits, value, maxInFlight,
                 fileServiceUri, rootUri, dbVersion);
     }
 

@@ -34,6 +34,10 @@ final class SipSession implements Participant {
     private final XccosEncoder encoder;
     private final ChatService chat;
     private final OutboundInfoQueue outbound;
+    /** Queued INFOs from which join/part notices are skipped: half the outbound queue. */
+    private final int noticeLimit;
+    private final AtomicLong skippedNotices = new AtomicLong();
+    private static final int NOTICE_LOG_EVERY = 1000;
     private final AtomicLong envIds = new AtomicLong(RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL);
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -45,6 +49,7 @@ final class SipSession implements Participant {
         this.views = views;
         this.encoder = encoder;
         this.chat = chat;
+        this.noticeLimit = Math.max(1, config.outboundQueueLimit() / 2);
         this.outbound = new OutboundInfoQueue(dialog, config.outboundQueueLimit(), config.maxInFlight(),
                 reason -> end(reason, false));
     }
@@ -76,6 +81,15 @@ final class SipSession implements Participant {
 
     @Override
     public boolean deliver(RoomEvent event) {
+        if (!(event instanceof RoomEvent.Posted) && outbound.queued() >= noticeLimit) {
+            // join/part notices are presence, not history: under a burst (mass sign-in) they yield to posts
+            // rather than overflow the queue and cost the client its session
+            if (skippedNotices.getAndIncrement() % NOTICE_LOG_EVERY == 0) {
+                LOG.info("{} - {} join/part notices skipped for {} so far: {} server INFOs waiting; call-id={}",
+                        nodeId, skippedNotices.get(), userUri, outbound.queued(), dialog.callId());
+            }
+            return true;
+        }
         return enqueue(List.of(views.event(event)));
     }
 

@@ -122,6 +122,15 @@ public final class RoomRepository {
                 .fetch(RoomRepository::toRoom);
     }
 
+    /** Which of {@code ids} name rooms that exist and are enabled. */
+    public Set<UUID> enabledAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return dsl.select(ROOMS.ID).from(ROOMS).where(ROOMS.ID.in(ids).and(ROOMS.DISABLED.isFalse()))
+                .fetchSet(ROOMS.ID);
+    }
+
     /** The role lists of one room. */
     public RoomRoles roles(UUID roomId) {
         return roles(List.of(roomId)).getOrDefault(roomId, RoomRoles.none());

@@ -123,4 +123,18 @@ class CliUsageTest {
         assertThat(workingDir.resolve("d/content.mv.db")).exists();
         assertThat(workingDir.resolve("d/compliance.mv.db")).exists();
     }
+
+    @Test
+    void proxyWithoutNodesOutsideAPoolIsAUsageError() {
+        usageError(raw("--data-dir", "d", "proxy"),
+                "error: give --nodes host:port,... or set pool.enabled=true to route to the pool's active nodes");
+    }
+
+    @Test
+    void poolStatusWithNoKnownNodeSaysWhereNodesComeFrom() {
+        assertThat(raw("--data-dir", "d", "db", "migrate").exitCode()).isZero();
+
+        usageError(raw("--data-dir", "d", "pool", "status"), "error: no pool node known: set pool.seeds=host:port "
+                + "or start a node that registers in pool_nodes");
+    }
 }

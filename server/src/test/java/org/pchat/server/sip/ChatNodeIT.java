@@ -487,6 +487,28 @@ class ChatNodeIT {
         }
     }
 
+    /** docs/chat-node.md: a burst of join/part notices to a client that is behind skips notices, not the client. */
+    @Test
+    void aBurstOfNoticesToASlowClientSkipsNoticesAndKeepsItsSession() throws Exception {
+        restartNode(c -> c.withOutboundQueueLimit(4));
+        try (TestSipClient alice = connect(ALICE); TestSipClient bob = connect(BOB)) {
+            joined(bob, lobby);
+            bob.answerInfos(TestSipClient.InfoAnswer.SILENT);
+            for (int i = 0; i < 6; i++) {
+                joined(alice, lobby);
+                Reply parted = alice.awaitReply(alice.command(PartData.of(lobby)));
+                assertThat(parted.response().code()).isEqualTo(200);
+            }
+            joined(alice, lobby);
+            alice.post(lobby, "posts still queue");
+            await().untilAsserted(() -> assertThat(alice.messages(lobby)).extracting(ChatMessage::text)
+                    .contains("posts still queue"));
+
+            assertThat(node.endpoint().sessionCount()).as("bob kept his session").isEqualTo(2);
+            assertThat(alice.notices("ntc:part")).as("nobody was dropped from the room").isEmpty();
+        }
+    }
+
     private void assertBothStillServed(TestSipClient alice, TestSipClient bob) throws Exception {
         Reply search = alice.awaitReply(alice.command(new ChannelSearchData(SearchQuery.byName(""))));
         assertThat(search.response().code()).isEqualTo(200);
