@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
 import org.pchat.server.config.PchatConfig;
 import org.pchat.server.config.SecretMasker;
 import org.pchat.server.db.Databases;
@@ -65,6 +66,11 @@ final class AdminSession implements AutoCloseable {
 
     DirectoryService directory() {
         return directory;
+    }
+
+    /** The content database, for verbs that write in bulk (seed-model). */
+    DSLContext content() {
+        return databases.content();
     }
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
         description = {"Persistent group chat server: XCCOS over SIP, XMPP MUC, HTTP.",
             "Without a command, runs 'serve'."},
         subcommands = {ServeCommand.class, DbCommand.class, UserCommand.class, CategoryCommand.class,
-            RoomCommand.class, MessageCommand.class, ProxyCommand.class, ComplianceCommand.class, HelpCommand.class},
+            RoomCommand.class, MessageCommand.class, ProxyCommand.class, ComplianceCommand.class,
+            SeedModelCommand.class, PoolCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 refused (room model rules, start-up failure), 2 usage or config error.",
             "Config precedence: --set/--data-dir > PCHAT_* environment > config file > defaults."})
 public final class PchatCommand implements Callable<Integer> {

@@ -1,0 +1,440 @@
+package org.pchat.interop.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import java.lang.management.ManagementFactory;
+import java.util.BitSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays one workload: signs every user in at the ramp rate (a bounded number under way), then for the
+ * measured duration issues posts, join cycles and history reads at their rates from one pacer thread,
+ * handing each to its user's event loop; then waits for the deliveries to drain, measures the server, says
+ * BYE and builds the {@link LoadReport}. The driver watches itself: its CPU and how late its event loops and
+ * pacer run, so that a run where the driver was the bottleneck says so.
+ */
+final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadDriver.class);
+    /** The model's rates per 80,000 users: 24 posts/s, 10 joins/s. */
+    static final double MODEL_POSTS_PER_USER = 24.0 / 80_000;
+    static final double MODEL_JOINS_PER_USER = 10.0 / 80_000;
+    /** Post share of the small, medium and large rooms (in proportion to their seats: 12/2/2 of 16). */
+    static final double[] CLASS_SHARE = {12.0 / 16, 2.0 / 16, 2.0 / 16};
+    static final String[] CLASSES = {"small", "medium", "large"};
+    private static final long TICK_MS = 10;
+    /** A loop or pacer this late (p99) means the driver, not the server, limited the run. */
+    private static final long SATURATION_LAG_MICROS = 50_000;
+    /** ... while using at least this share of its threads' cores. */
+    private static final double SATURATION_CPU_SHARE = 0.7;
+
+    private final LoadOptions options;
+    private final LoadModel model;
+    private final LoadMetrics metrics;
+    private final SipLoadUser[] users;
+    private final AtomicInteger[] joinedCount;
+    private final BitSet[] joinedSet;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong postIds = new AtomicLong();
+    private final Semaphore loginsInFlight;
+    private final AtomicInteger loginsDone = new AtomicInteger();
+    private final Histogram loopLag = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
+    private final Histogram pacerLag = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
+    private final EventLoopGroup group;
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "load-pacer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int[][] classRooms = new int[CLASSES.length][];
+    private final int specialRoom;
+
+    LoadDriver(LoadOptions options, LoadModel model) {
+        if (options.users() > model.users()) {
+            throw new IllegalArgumentException("--users " + options.users() + " is more than the model's "
+                    + model.users() + " users (seed more with pchat seed-model --users)");
+        }
+        this.options = options;
+        this.model = model;
+        this.metrics = new LoadMetrics(options.exact());
+        this.users = new SipLoadUser[options.users()];
+        this.joinedCount = new AtomicInteger[model.rooms().size()];
+        this.joinedSet = new BitSet[model.rooms().size()];
+        for (int r = 0; r < joinedCount.length; r++) {
+            joinedCount[r] = new AtomicInteger();
+            joinedSet[r] = new BitSet();
+        }
+        this.loginsInFlight = new Semaphore(options.maxLoginsInFlight());
+        for (int c = 0; c < CLASSES.length; c++) {
+            classRooms[c] = model.roomsOfClass(CLASSES[c]);
+        }
+        this.specialRoom = switch (options.workload()) {
+            case "hot" -> requireRoom("hot");
+            case "history" -> requireRoom("history");
+            default -> -1;
+        };
+        this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
+    }
+
+    private int requireRoom(String roomClass) {
+        int room = model.roomOfClass(roomClass);
+        if (room < 0) {
+            throw new IllegalArgumentException("workload " + options.workload() + " needs the " + roomClass
+                    + " room: seed with pchat seed-model --" + (roomClass.equals("hot") ? "hot-room-users N"
+                    : "history-messages N"));
+        }
+        return room;
+    }
+
+    @Override
+    public LoadModel model() {
+        return model;
+    }
+
+    @Override
+    public LoadMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public String password() {
+        return options.password();
+    }
+
+    @Override
+    public long opTimeoutNanos() {
+        return options.opTimeout().toNanos();
+    }
+
+    @Override
+    public void joined(int user, int room, boolean joined) {
+        if (joined) {
+            joinedCount[room].incrementAndGet();
+        } else {
+            joinedCount[room].decrementAndGet();
+        }
+        if (options.exact()) {
+            synchronized (joinedSet[room]) {
+                joinedSet[room].set(user, joined);
+            }
+        }
+    }
+
+    @Override
+    public void active(SipLoadUser user, boolean isActive) {
+        active.addAndGet(isActive ? 1 : -1);
+    }
+
+    @Override
+    public void loginDone(SipLoadUser user) {
+        loginsDone.incrementAndGet();
+        loginsInFlight.release();
+    }
+
+    /** Runs the workload and returns its figures. */
+    LoadReport run() throws InterruptedException {
+        long runStart = System.nanoTime();
+        ServerProbe server = options.serverPid().map(ServerProbe::new).orElse(null);
+        startLagProbes();
+        signIn();
+        long signedIn = System.nanoTime();
+        int held = active.get();
+        LOG.info("load - {} of {} users signed in after {} s", held, users.length, (signedIn - runStart) / 1e9);
+
+        double postRate = options.postRate() >= 0 ? options.postRate()
+                : options.workload().equals("model") ? MODEL_POSTS_PER_USER * users.length : 0;
+        double joinRate = options.joinRate() >= 0 ? options.joinRate()
+                : options.workload().equals("model") ? MODEL_JOINS_PER_USER * users.length : 0;
+        double historyRate = options.historyRate() >= 0 ? options.historyRate()
+                : options.workload().equals("history") ? 50 : 0;
+        double serverCpuStart = server == null ? Double.NaN : server.cpuSeconds();
+        long driverCpuStart = driverCpuNanos();
+        metrics.measuring(true);
+        loopLag.reset();
+        long measureStart = System.nanoTime();
+        ScheduledFuture<?> sweeper = pacer.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+        Pacer work = new Pacer(postRate, joinRate, historyRate);
+        ScheduledFuture<?> ticks = pacer.scheduleAtFixedRate(work::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        Thread.sleep(options.duration().toMillis());
+        ticks.cancel(false);
+        long measureEnd = System.nanoTime();
+        int heldAtEnd = active.get();
+        double serverCpuEnd = server == null ? Double.NaN : server.cpuSeconds();
+        long driverCpuEnd = driverCpuNanos();
+        long drainDeadline = System.nanoTime() + options.drain().toNanos();
+        while (System.nanoTime() < drainDeadline && metrics.missing()[1] > 0) {
+            Thread.sleep(100);
+        }
+        metrics.measuring(false);
+        sweeper.cancel(false);
+        double rss = server == null ? Double.NaN : server.statusMib("VmRSS");
+        double peakRss = server == null ? Double.NaN : server.statusMib("VmHWM");
+        double heap = server == null ? Double.NaN : server.heapAfterGcMib();
+        signOut();
+
+        double seconds = (measureEnd - measureStart) / 1e9;
+        long[] missing = metrics.missing();
+        double driverCpu = (driverCpuEnd - driverCpuStart) / 1e7 / seconds;
+        boolean late = loopLag.getValueAtPercentile(99) > SATURATION_LAG_MICROS
+                || pacerLag.getValueAtPercentile(99) > SATURATION_LAG_MICROS || work.backlog() > 1;
+        // late with CPU to spare: the host did not schedule the driver (other processes), not the driver's limit
+        boolean busy = driverCpu >= SATURATION_CPU_SHARE * 100 * Math.min(options.threads(),
+                Runtime.getRuntime().availableProcessors());
+        boolean saturated = late && busy;
+        LoadReport report = new LoadReport(metrics.failures());
+        report.put("label", options.label()).put("workload", options.workload())
+                .put("users", users.length).put("sign_in_s", round((signedIn - runStart) / 1e9))
+                .put("sessions_held", Math.min(held, heldAtEnd))
+                .put("measured_s", round(seconds))
+                .put("posts_target_per_s", round(postRate))
+                .put("posts_per_s", round(metrics.postsSent.sum() / seconds))
+                .put("deliveries_per_s", round(metrics.deliveries.sum() / seconds))
+                .put("posts", metrics.postsSent.sum()).put("deliveries", metrics.deliveries.sum())
+                .put("deliveries_expected", metrics.expectedDeliveries())
+                .put("deliveries_missing", missing[1]).put("posts_not_fully_delivered", missing[0])
+                .put("deliveries_duplicate", metrics.duplicates.sum())
+                .put("deliveries_unexpected", metrics.unexpected.sum())
+                .put("posts_skipped", metrics.skippedPosts.sum())
+                .latency("delivery", metrics.delivery, true)
+                .latency("post_echo", metrics.postEcho, false)
+                .latency("sign_in", metrics.login, false)
+                .put("joins", metrics.joins.sum())
+                .latency("join", metrics.join, false)
+                .put("history_reads", metrics.histories.sum())
+                .latency("history", metrics.history, false)
+                .put("failed_operations", metrics.failureCount() + missing[1])
+                .put("server_cpu_pct", round((serverCpuEnd - serverCpuStart) * 100 / seconds))
+                .put("server_heap_after_gc_mib", round(heap))
+                .put("server_rss_mib", round(rss)).put("server_peak_rss_mib", round(peakRss))
+                .put("driver_cpu_pct", round(driverCpu))
+                .put("driver_loop_lag_p99_ms", round(loopLag.getValueAtPercentile(99) / 1000.0))
+                .put("driver_pacer_lag_p99_ms", round(pacerLag.getValueAtPercentile(99) / 1000.0))
+                .put("driver_saturated", saturated)
+                .put("host_starved_driver", late && !busy)
+                .put("cores", Runtime.getRuntime().availableProcessors());
+        return report;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private void startLagProbes() {
+        for (EventExecutor loop : group) {
+            long period = TimeUnit.MILLISECONDS.toNanos(100);
+            long[] expected = {System.nanoTime() + period};
+            loop.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                loopLag.recordValue(Math.max(0, (now - expected[0]) / 1_000));
+                expected[0] = now + period;
+            }, 100, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void signIn() throws InterruptedException {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+        long interval = TimeUnit.SECONDS.toNanos(1) / options.rampRate();
+        long next = System.nanoTime();
+        for (int u = 0; u < users.length; u++) {
+            loginsInFlight.acquire();
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            next += interval;
+            int[] rooms = switch (options.workload()) {
+                case "hot", "history" -> u < roomUsers() ? new int[] {specialRoom} : new int[0];
+                default -> model.roomsOf(u);
+            };
+            SipLoadUser user = new SipLoadUser(u, this, rooms);
+            users[u] = user;
+            ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast(new SipFrameDecoder(4 * 1024 * 1024), user);
+                }
+            }).connect(options.host(), options.port());
+            connect.addListener(f -> {
+                if (!f.isSuccess()) {
+                    user.connectFailed(f.cause());
+                }
+            });
+            if (u > 0 && u % 1000 == 0) {
+                LOG.info("load - {} sign-ins started, {} users active", u, active.get());
+            }
+        }
+        long deadline = System.nanoTime() + options.opTimeout().toNanos() * 2;
+        while (loginsDone.get() < users.length && System.nanoTime() < deadline) {
+            sweep();
+            Thread.sleep(100);
+        }
+    }
+
+    private int roomUsers() {
+        return users.length;
+    }
+
+    private void sweep() {
+        for (SipLoadUser user : users) {
+            if (user != null) {
+                user.run(user::sweep);
+            }
+        }
+    }
+
+    private void signOut() throws InterruptedException {
+        for (SipLoadUser user : users) {
+            if (user != null) {
+                user.run(user::bye);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && anyOpen()) {
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean anyOpen() {
+        for (SipLoadUser user : users) {
+            if (user != null && (user.state() == SipLoadUser.State.CLOSING || user.state() == SipLoadUser.State.ACTIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Turns rates into operations, one tick at a time, on the pacer thread. */
+    private final class Pacer {
+        private final double postRate;
+        private final double joinRate;
+        private final double historyRate;
+        private double posts;
+        private double joins;
+        private double histories;
+        private long last = System.nanoTime();
+        private double maxBacklogSeconds;
+
+        Pacer(double postRate, double joinRate, double historyRate) {
+            this.postRate = postRate;
+            this.joinRate = joinRate;
+            this.historyRate = historyRate;
+        }
+
+        double backlog() {
+            return maxBacklogSeconds;
+        }
+
+        void tick() {
+            long now = System.nanoTime();
+            double dt = (now - last) / 1e9;
+            pacerLag.recordValue(Math.max(0, (now - last) / 1_000 - TICK_MS * 1_000));
+            last = now;
+            posts += postRate * dt;
+            joins += joinRate * dt;
+            histories += historyRate * dt;
+            long startedAt = System.nanoTime();
+            while (posts >= 1 && System.nanoTime() - startedAt < TICK_MS * 1_000_000) {
+                posts--;
+                post();
+            }
+            while (joins >= 1) {
+                joins--;
+                churn();
+            }
+            while (histories >= 1) {
+                histories--;
+                history();
+            }
+            if (postRate > 0) {
+                maxBacklogSeconds = Math.max(maxBacklogSeconds, posts / postRate);
+            }
+        }
+
+        private void post() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int room;
+            int author = -1;
+            if (specialRoom >= 0) {
+                room = specialRoom;
+                author = random.nextInt(users.length);
+            } else {
+                double pick = random.nextDouble();
+                int c = pick < CLASS_SHARE[0] ? 0 : pick < CLASS_SHARE[0] + CLASS_SHARE[1] ? 1 : 2;
+                room = classRooms[c][random.nextInt(classRooms[c].length)];
+                LoadModel.Room r = model.room(room);
+                int[] candidates = r.auditorium() ? r.presenters() : model.membersOf(room);
+                for (int attempt = 0; attempt < 8 && author < 0; attempt++) {
+                    int u = candidates[random.nextInt(candidates.length)];
+                    if (u < users.length) {
+                        author = u;
+                    }
+                }
+            }
+            if (author < 0 || users[author] == null) {
+                metrics.skippedPosts.increment();
+                return;
+            }
+            BitSet expected = null;
+            if (options.exact()) {
+                synchronized (joinedSet[room]) {
+                    expected = (BitSet) joinedSet[room].clone();
+                }
+            }
+            int count = joinedCount[room].get();
+            long id = postIds.incrementAndGet();
+            SipLoadUser user = users[author];
+            BitSet recipients = expected;
+            int finalRoom = room;
+            if (!user.run(() -> user.post(id, finalRoom, recipients, count))) {
+                metrics.skippedPosts.increment();
+            }
+        }
+
+        private void churn() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            SipLoadUser user = users[random.nextInt(users.length)];
+            int[] rooms = model.roomsOf(user.index());
+            if (rooms.length == 0) {
+                return;
+            }
+            int room = rooms[random.nextInt(rooms.length)];
+            user.run(() -> user.churn(room));
+        }
+
+        private void history() {
+            SipLoadUser user = users[ThreadLocalRandom.current().nextInt(users.length)];
+            int room = specialRoom >= 0 ? specialRoom : model.roomsOf(user.index())[0];
+            user.run(() -> user.history(room, () -> { }));
+        }
+    }
+
+    @Override
+    public void close() {
+        pacer.shutdownNow();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
