@@ -44,6 +44,7 @@ public final class PchatProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
     private final Map<String, String> settings;
+    private final Map<String, String> pinned;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
     private final Duration stopTimeout;
@@ -60,6 +61,7 @@ public final class PchatProcess implements AutoCloseable {
         this.jar = privateCopy(TestPaths.pchatJar(), dataDir);
         this.logDir = TestPaths.logDir(testName);
         this.settings = new LinkedHashMap<>(builder.settings);
+        this.pinned = new LinkedHashMap<>(builder.pinned);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
         this.stopTimeout = builder.stopTimeout;
@@ -110,6 +112,7 @@ public final class PchatProcess implements AutoCloseable {
         command.add("--data-dir=" + dataDir);
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(ports.settings());
+        all.putAll(pinned);
         all.forEach((key, value) -> command.add("--set=" + key + "=" + value));
         LOG.info("{} - starting pchat: SIP {}, domain {}, data {}, log {}", testName, sip(), domain, dataDir, logFile);
         try {
@@ -194,6 +197,25 @@ public final class PchatProcess implements AutoCloseable {
         if (!CLEAN_EXITS.contains(exit)) {
             throw new AssertionError("Expected pchat to exit cleanly on SIGTERM with one of " + CLEAN_EXITS
                     + " (but it exited with " + exit + ")\n" + logTail());
+        }
+    }
+
+    /** Kills the process with SIGKILL (kill -9), as a crash would, and waits until it is gone. */
+    public synchronized void crash() {
+        if (process == null) {
+            return;
+        }
+        Process dying = process;
+        process = null;
+        LOG.info("{} - killing pchat (pid {}) with SIGKILL", testName, dying.pid());
+        dying.destroyForcibly();
+        try {
+            if (!dying.waitFor(stopTimeout.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("Expected pchat (pid " + dying.pid() + ") to die of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(testName + " - interrupted while killing pchat", e);
         }
     }
 
@@ -290,6 +312,7 @@ public final class PchatProcess implements AutoCloseable {
     public static final class Builder {
         private final String testName;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, String> pinned = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m"));
         private String domain = "interop.example.com";
         private Duration startTimeout = Duration.ofSeconds(90);
@@ -311,6 +334,15 @@ public final class PchatProcess implements AutoCloseable {
         /** One {@code --set key=value} override (ports are always set by the process). */
         public Builder set(String key, String value) {
             settings.put(key, value);
+            return this;
+        }
+
+        /**
+         * An override applied after the free ports, for a client that only connects to a fixed port (the Smack
+         * integration suite dials XMPP on 5222): {@code pin("xmpp.port", "5222")}.
+         */
+        public Builder pin(String key, String value) {
+            pinned.put(key, value);
             return this;
         }
 

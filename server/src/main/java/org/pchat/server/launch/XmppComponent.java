@@ -6,14 +6,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.pchat.server.config.PchatConfig;
 import org.pchat.server.db.Databases;
+import org.pchat.server.config.XmppConfig;
 import org.pchat.server.domain.credentials.PasswordHasher;
+import org.pchat.server.rooms.DirectoryService;
 import org.pchat.server.store.UserRepository;
 import org.pchat.server.xmpp.XmppEndpoint;
 import org.pchat.server.xmpp.XmppEndpointConfig;
+import org.pchat.server.xmpp.XmppTls;
 
 /**
  * The XMPP endpoint as a component of {@code serve}: client connections on {@code xmpp.port} (5222), rooms through
- * Multi-User Chat on the chat node's core. Start it after the chat node.
+ * Multi-User Chat on the chat node's core, rooms created and changed over XMPP through the directory. The
+ * {@code xmpp.*} keys give the limits, the STARTTLS key store and the category of rooms created over XMPP. Start it
+ * after the chat node.
  */
 public final class XmppComponent implements Component {
 
@@ -46,8 +51,14 @@ public final class XmppComponent implements Component {
     public void start() {
         XmppEndpointConfig xmpp = XmppEndpointConfig.from(config.node().nodeId(), config.node().sipDomain(),
                 config.xmpp());
-        XmppEndpoint created = new XmppEndpoint(xmpp, Optional.empty(), chatNode.chat(),
-                new UserRepository(databases.get().content()), new PasswordHasher(config.passwords()), clock);
+        XmppConfig listener = config.xmpp();
+        Optional<XmppTls> tls = listener.tlsKeyStore().map(store -> XmppTls.fromPkcs12(store,
+                listener.tlsKeyStorePassword().reveal().toCharArray()));
+        PasswordHasher hasher = new PasswordHasher(config.passwords());
+        DirectoryService directory = new DirectoryService(databases.get().content(), config.directory(), hasher,
+                clock);
+        XmppEndpoint created = new XmppEndpoint(xmpp, tls, chatNode.chat(), directory,
+                new UserRepository(databases.get().content()), hasher, clock);
         created.start();
         endpoint = created;
     }

@@ -17,6 +17,7 @@ import org.pchat.server.domain.UserUris;
 import org.pchat.server.domain.credentials.Credentials;
 import org.pchat.server.domain.credentials.PasswordHasher;
 import org.pchat.server.store.CategoryRepository;
+import org.pchat.server.store.RoomRepository;
 import org.pchat.server.store.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,6 +190,14 @@ public final class DirectoryService {
     /** Disables (keeps content, refuses joins) or re-enables a room. */
     public RoomDetails setDisabled(String name, boolean disabled) {
         return inTransaction("room '" + name + "'", tx -> rooms.setDisabled(tx, rooms.room(tx, name), disabled));
+    }
+
+    /** Deletes a room with its messages, roles, files and invitations (XMPP room destruction). */
+    public void removeRoom(UUID id) {
+        if (!new RoomRepository(content).delete(id)) {
+            throw DirectoryException.notFound("unknown room id " + id);
+        }
+        LOG.info("room {} - removed", id);
     }
 
     /** Deletes a room's messages received before {@code before}; returns how many. */

@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Message Archive Management (XEP-0313) on rooms, read from the message table through the chat core: result
  * set management (XEP-0059) pages by the room sequence number, which is also the XEP-0359 stanza-id, so a page
- * costs the same however large the archive is. Data form filters (start, end, with) are not supported yet.
+ * costs the same however large the archive is. A query without {@code before} or {@code after} reads the first
+ * page (XEP-0059 §2.1), an empty {@code before} the last (§2.5). Each page reads one message more than it returns,
+ * so {@code <fin complete='true'>} (XEP-0313) is set exactly on the page that reaches the end of the archive in
+ * its direction; a page therefore holds at most one less than the chat core's history page limit. Data form
+ * filters (start, end, with) are not supported yet.
  */
 final class MamService {
 
@@ -37,7 +41,7 @@ final class MamService {
 
     /** An iq set with a MAM query addressed to a room JID. */
     void query(XmppSession session, XmlElement iq, XmlElement query, Jid roomJid) {
-        Optional<HistoryQuery> page = page(query);
+        Optional<Page> page = page(query);
         if (page.isEmpty()) {
             session.send(Stanzas.error(iq, "modify", "bad-request", roomJid.toString(), session.jid().toString()));
             return;
@@ -50,7 +54,7 @@ final class MamService {
                 return;
             }
             RoomDetails details = room.get();
-            chat.history(session.userUri(), details.room().id(), page.get(), result -> {
+            chat.history(session.userUri(), details.room().id(), page.get().read(), result -> {
                 if (result instanceof ChatResult.Ok<HistoryPage> ok) {
                     answer(session, iq, queryId, details.room().name(), page.get(), ok.value().messages());
                 } else {
@@ -63,9 +67,10 @@ final class MamService {
         });
     }
 
-    private void answer(XmppSession session, XmlElement iq, String queryId, String roomName, HistoryQuery page,
-                        List<ChatMessage> messages) {
+    private void answer(XmppSession session, XmlElement iq, String queryId, String roomName, Page page,
+                        List<ChatMessage> read) {
         String room = render.roomJid(roomName).toString();
+        List<ChatMessage> messages = page.served(read);
         for (ChatMessage message : messages) {
             XmlElement forwarded = XmlElement.builder("forwarded", Namespaces.FORWARD)
                     .child(XmlElement.builder("delay", Namespaces.DELAY)
@@ -87,32 +92,51 @@ final class MamService {
             set.child(XmlElement.builder("first", Namespaces.RSM).text(Long.toString(messages.get(0).seq())).build());
             set.textChild("last", Namespaces.RSM, Long.toString(messages.get(messages.size() - 1).seq()));
         }
-        boolean complete = messages.size() < page.count();
+        boolean complete = read.size() < page.read().count();
         session.send(Stanzas.iqResult(iq, room, XmlElement.builder("fin", Namespaces.MAM)
                 .attr("complete", Boolean.toString(complete))
                 .child(set.build())
                 .build()));
     }
 
-    /** RSM max/before/after as a history query; empty when a value is not a number. */
-    private Optional<HistoryQuery> page(XmlElement query) {
+    /** RSM max/before/after as the page to serve; empty when a value is not a number. */
+    private Optional<Page> page(XmlElement query) {
         Optional<XmlElement> set = query.child("set", Namespaces.RSM);
         try {
             int max = set.flatMap(s -> s.child("max", Namespaces.RSM)).map(e -> Integer.parseInt(e.text().strip()))
                     .orElse(DEFAULT_PAGE);
-            int count = Math.max(0, Math.min(max, config.maxHistory()));
+            int pageLimit = chat.config().historyPageLimit();
+            int size = Math.max(0, Math.min(max, Math.min(config.maxHistory(), Math.max(1, pageLimit - 1))));
+            int read = Math.min(size + 1, pageLimit);
             Optional<String> before = set.flatMap(s -> s.child("before", Namespaces.RSM)).map(e -> e.text().strip());
             Optional<String> after = set.flatMap(s -> s.child("after", Namespaces.RSM)).map(e -> e.text().strip());
             if (after.isPresent() && !after.get().isEmpty()) {
-                return Optional.of(new HistoryQuery.After(Long.parseLong(after.get()), count));
+                return Optional.of(new Page(new HistoryQuery.After(Long.parseLong(after.get()), read), size));
             }
-            if (before.isPresent() && !before.get().isEmpty()) {
-                return Optional.of(new HistoryQuery.Before(Long.parseLong(before.get()), count));
+            if (before.isPresent()) {
+                return Optional.of(new Page(before.get().isEmpty() ? new HistoryQuery.Last(read)
+                        : new HistoryQuery.Before(Long.parseLong(before.get()), read), size));
             }
-            return Optional.of(new HistoryQuery.Last(count));
+            return Optional.of(new Page(new HistoryQuery.After(0, read), size));
         } catch (NumberFormatException e) {
             LOG.debug("MAM paging value is not a number: {}", e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * One page: what is read from the archive (up to one message more than is served, to know whether more
+     * follow) and how many messages are served.
+     */
+    private record Page(HistoryQuery read, int size) {
+
+        /** The messages to send: the {@code size} nearest the page's starting point. */
+        List<ChatMessage> served(List<ChatMessage> messages) {
+            if (messages.size() <= size) {
+                return messages;
+            }
+            return read instanceof HistoryQuery.After ? messages.subList(0, size)
+                    : messages.subList(messages.size() - size, messages.size());
         }
     }
 }

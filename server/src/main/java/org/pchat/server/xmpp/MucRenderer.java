@@ -1,6 +1,7 @@
 package org.pchat.server.xmpp;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.pchat.server.domain.ChatMessage;
@@ -8,9 +9,9 @@ import org.pchat.server.domain.RoomRole;
 
 /**
  * Renders rooms and their events as MUC stanzas (XEP-0045): occupant presence, groupchat messages with a
- * stanza-id (XEP-0359) and, for history, a delay stamp (XEP-0203). Nicknames are derived from user URIs, so
- * every protocol shows a user under one name: the local part for users of this domain, {@code user@domain}
- * otherwise.
+ * stanza-id (XEP-0359) and, for history, a delay stamp (XEP-0203). XMPP occupants appear under the nickname they
+ * chose; SIP users under a nickname derived from their URI: the local part for users of this domain,
+ * {@code user@domain} otherwise.
  */
 final class MucRenderer {
 
@@ -25,7 +26,7 @@ final class MucRenderer {
         return new Jid(RoomJids.localPart(roomName), config.mucDomain(), "");
     }
 
-    /** The nickname of a user. */
+    /** The nickname of a user who is not an XMPP occupant (a SIP user, or a history author). */
     String nick(String userUri) {
         String user = userUri.substring("sip:".length());
         String domainSuffix = "@" + config.domain();
@@ -37,43 +38,66 @@ final class MucRenderer {
         return userUri.substring("sip:".length());
     }
 
-    /**
-     * Presence of an occupant (XEP-0045 §7.2.3), or of one that left when {@code available} is false.
-     *
-     * @param self whether it goes to the occupant itself (status 110)
-     */
-    XmlElement occupant(String roomName, String userUri, Set<RoomRole> roles, Jid to, boolean available,
-                        boolean self) {
-        XmlElement.Builder x = XmlElement.builder("x", Namespaces.MUC_USER)
-                .child(XmlElement.builder("item", Namespaces.MUC_USER)
-                        .attr("affiliation", affiliation(roles))
-                        .attr("role", available ? role(roles) : "none")
-                        .attr("jid", bareJid(userUri))
-                        .build());
-        if (self) {
-            x.child(status("100")).child(status("110"));
-        }
-        return XmlElement.builder("presence", Namespaces.CLIENT)
-                .attr("from", roomJid(roomName).withResource(nick(userUri)).toString())
-                .attr("to", to.toString())
-                .attr("type", available ? null : "unavailable")
-                .child(x.build())
+    /** The muc#user item of an occupant (XEP-0045 §7.2.3); {@code role}, {@code jid}, {@code nick} may be null. */
+    static XmlElement item(MucAffiliation affiliation, MucRole role, String jid, String nick) {
+        return XmlElement.builder("item", Namespaces.MUC_USER)
+                .attr("affiliation", affiliation.text())
+                .attr("role", role == null ? null : role.text())
+                .attr("jid", jid)
+                .attr("nick", nick)
                 .build();
     }
 
-    /** A groupchat message, live or (with {@code delayed}) from history. */
+    /**
+     * Occupant presence from the room.
+     *
+     * @param nick      the occupant's nickname
+     * @param to        the recipient
+     * @param available false for unavailable presence
+     * @param payload   the occupant's own presence children (show, status, …), repeated to the others
+     * @param item      the muc#user item
+     * @param codes     status codes (XEP-0045 §15.6)
+     * @param extra     further muc#user children (destroy), or none
+     */
+    XmlElement presence(String roomName, String nick, Jid to, boolean available, List<XmlElement> payload,
+                        XmlElement item, List<String> codes, List<XmlElement> extra) {
+        XmlElement.Builder x = XmlElement.builder("x", Namespaces.MUC_USER).child(item);
+        for (String code : codes) {
+            x.child(status(code));
+        }
+        extra.forEach(x::child);
+        XmlElement.Builder presence = XmlElement.builder("presence", Namespaces.CLIENT)
+                .attr("from", roomJid(roomName).withResource(nick).toString())
+                .attr("to", to.toString())
+                .attr("type", available ? null : "unavailable");
+        payload.forEach(presence::child);
+        return presence.child(x.build()).build();
+    }
+
+    /** Presence of a user who is not an XMPP occupant (a SIP user) to an XMPP occupant. */
+    XmlElement occupant(String roomName, String userUri, Set<RoomRole> roles, Jid to, boolean available,
+                        boolean moderated) {
+        MucAffiliation affiliation = roles.contains(RoomRole.MANAGER) ? MucAffiliation.OWNER
+                : roles.isEmpty() ? MucAffiliation.NONE : MucAffiliation.MEMBER;
+        MucRole role = !available ? MucRole.NONE : roles.contains(RoomRole.MANAGER) ? MucRole.MODERATOR
+                : moderated && !roles.contains(RoomRole.PRESENTER) ? MucRole.VISITOR : MucRole.PARTICIPANT;
+        return presence(roomName, nick(userUri), to, available, List.of(),
+                item(affiliation, role, bareJid(userUri), null), List.of(), List.of());
+    }
+
+    /** A groupchat message from history (delayed) or live, under the author's derived nickname. */
     XmlElement message(String roomName, ChatMessage message, Jid to, boolean delayed) {
-        return message(roomName, message, to, delayed, "pchat-" + message.id());
+        return message(roomName, message, to, delayed, "pchat-" + message.id(), nick(message.authorUri()));
     }
 
     /**
-     * A groupchat message with a given stanza id: the author's echo carries the id the author's client sent
-     * (XEP-0045 §7.2.3), so the client can match it.
+     * A groupchat message with a given stanza id and nickname: the author's echo carries the id the author's client
+     * sent (XEP-0045 §7.2.3), so the client can match it.
      */
-    XmlElement message(String roomName, ChatMessage message, Jid to, boolean delayed, String id) {
+    XmlElement message(String roomName, ChatMessage message, Jid to, boolean delayed, String id, String nick) {
         Jid room = roomJid(roomName);
         XmlElement.Builder stanza = XmlElement.builder("message", Namespaces.CLIENT)
-                .attr("from", room.withResource(nick(message.authorUri())).toString())
+                .attr("from", room.withResource(nick).toString())
                 .attr("to", to.toString())
                 .attr("type", "groupchat")
                 .attr("id", id)
@@ -91,10 +115,11 @@ final class MucRenderer {
                 .build();
     }
 
-    /** The room subject (XEP-0045 §7.2.15): the topic. */
-    XmlElement subject(String roomName, String topic, Jid to) {
+    /** The room subject (XEP-0045 §7.2.15): the topic, from the room or from the occupant who set it. */
+    XmlElement subject(String roomName, String nick, String topic, Jid to) {
+        Jid room = roomJid(roomName);
         return XmlElement.builder("message", Namespaces.CLIENT)
-                .attr("from", roomJid(roomName).toString())
+                .attr("from", nick == null ? room.toString() : room.withResource(nick).toString())
                 .attr("to", to.toString())
                 .attr("type", "groupchat")
                 .attr("id", "pchat-subject")
@@ -102,18 +127,7 @@ final class MucRenderer {
                 .build();
     }
 
-    private static XmlElement status(String code) {
+    static XmlElement status(String code) {
         return XmlElement.builder("status", Namespaces.MUC_USER).attr("code", code).build();
-    }
-
-    private static String affiliation(Set<RoomRole> roles) {
-        if (roles.contains(RoomRole.MANAGER)) {
-            return "admin";
-        }
-        return roles.isEmpty() ? "none" : "member";
-    }
-
-    private static String role(Set<RoomRole> roles) {
-        return roles.contains(RoomRole.MANAGER) ? "moderator" : "participant";
     }
 }

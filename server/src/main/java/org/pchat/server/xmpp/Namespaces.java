@@ -16,6 +16,9 @@ final class Namespaces {
     static final String ROSTER = "jabber:iq:roster";
     static final String MUC = "http://jabber.org/protocol/muc";
     static final String MUC_USER = "http://jabber.org/protocol/muc#user";
+    static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
+    static final String DATA = "jabber:x:data";
     static final String DELAY = "urn:xmpp:delay";
     static final String STANZA_ID = "urn:xmpp:sid:0";
     static final String MAM = "urn:xmpp:mam:2";

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pchat.server.chat.RoomListing;
-import org.pchat.server.domain.RoomDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +19,26 @@ final class StanzaRouter {
 
     private final XmppEndpointConfig config;
     private final MucService muc;
+    private final MucAdmin admin;
     private final MamService mam;
     private final MucRenderer render;
+    private final LocalSessions sessions;
+    private final UserArchive archive;
 
-    StanzaRouter(XmppEndpointConfig config, MucService muc, MamService mam, MucRenderer render) {
+    StanzaRouter(XmppEndpointConfig config, MucService muc, MucAdmin admin, MamService mam, MucRenderer render,
+                 LocalSessions sessions, UserArchive archive) {
         this.config = Objects.requireNonNull(config, "config");
         this.muc = Objects.requireNonNull(muc, "muc");
+        this.admin = Objects.requireNonNull(admin, "admin");
         this.mam = Objects.requireNonNull(mam, "mam");
         this.render = Objects.requireNonNull(render, "render");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.archive = Objects.requireNonNull(archive, "archive");
+    }
+
+    /** A session bound its resource: stanzas to its JID reach it. */
+    void bound(XmppSession session) {
+        sessions.bound(session);
     }
 
     void iq(XmppSession session, XmlElement iq) {
@@ -52,6 +63,8 @@ final class StanzaRouter {
             mucService(session, iq, key, target);
         } else if (target.domain().equals(config.mucDomain()) && target.resource().isEmpty()) {
             room(session, iq, key, target);
+        } else if (target.domain().equals(config.mucDomain())) {
+            admin.occupantIq(session, iq, target);
         } else {
             unavailable(session, iq, target);
         }
@@ -69,13 +82,33 @@ final class StanzaRouter {
         Optional<Jid> to = message.attribute("to").flatMap(Jid::parse);
         if (to.isPresent() && to.get().domain().equals(config.mucDomain())) {
             muc.message(session, message, to.get());
+        } else if (to.isPresent() && to.get().domain().equals(config.domain()) && !to.get().local().isEmpty()) {
+            direct(session, message, to.get());
         } else {
             unavailable(session, message, to.orElse(null));
         }
     }
 
     void closed(XmppSession session) {
+        sessions.closed(session);
         muc.closed(session);
+    }
+
+    /** RFC 6121 §8.5: a message to a local user reaches its sessions (the named one, or all for a bare JID). */
+    private void direct(XmppSession session, XmlElement message, Jid to) {
+        XmlElement.Builder copy = XmlElement.builder("message", Namespaces.CLIENT);
+        message.attributes().forEach(copy::attr);
+        copy.attr("from", session.jid().toString());
+        message.children().forEach(copy::child);
+        XmlElement stanza = copy.build();
+        int delivered = sessions.deliver(to, target -> stanza);
+        if (message.attribute("type").filter(t -> t.equals("groupchat") || t.equals("error")).isEmpty()) {
+            archive.archive(session.jid(), to, stanza);
+        }
+        if (delivered == 0 && !message.attribute("type").orElse("normal").equals("error")) {
+            LOG.debug("{} - no session of {} for a message from {}", session.connectionId(), to, session.jid());
+            unavailable(session, message, to);
+        }
     }
 
     private void server(XmppSession session, XmlElement iq, String key, Jid target) {
@@ -85,8 +118,22 @@ final class StanzaRouter {
                     null));
             case "get " + Namespaces.ROSTER -> session.send(Stanzas.iqResult(iq, null,
                     XmlElement.of("query", Namespaces.ROSTER)));
-            case "get " + Namespaces.DISCO_INFO -> session.send(Stanzas.iqResult(iq, from, info("server", "im",
-                    config.domain(), List.of(Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.PING))));
+            case "get " + Namespaces.DISCO_INFO -> session.send(Stanzas.iqResult(iq, from, target.local().isEmpty()
+                    ? info("server", "im", config.domain(), List.of(Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS,
+                    Namespaces.PING, Namespaces.MAM))
+                    : info("account", "registered", target.toString(), List.of(Namespaces.DISCO_INFO,
+                    Namespaces.MAM))));
+            case "set " + Namespaces.MAM -> {
+                XmlElement request = iq.elements().get(0);
+                if (request.name().equals("query")) {
+                    archive.query(session, iq, request);
+                } else {
+                    session.send(Stanzas.error(iq, "cancel", "feature-not-implemented", null,
+                            session.jid().toString()));
+                }
+            }
+            case "get " + Namespaces.MAM -> session.send(Stanzas.error(iq, "cancel", "feature-not-implemented",
+                    null, session.jid().toString()));
             case "get " + Namespaces.DISCO_ITEMS -> session.send(Stanzas.iqResult(iq, from,
                     XmlElement.builder("query", Namespaces.DISCO_ITEMS)
                             .child(XmlElement.builder("item", Namespaces.DISCO_ITEMS)
@@ -115,20 +162,9 @@ final class StanzaRouter {
             mam.query(session, iq, iq.elements().get(0), target);
             return;
         }
-        if (!key.equals("get " + Namespaces.DISCO_INFO)) {
+        if (!admin.iq(session, iq, key, target)) {
             unavailable(session, iq, target);
-            return;
         }
-        muc.room(session, target, room -> {
-            if (room.isEmpty()) {
-                session.send(Stanzas.error(iq, "cancel", "item-not-found", target.toString(),
-                        session.jid().toString()));
-                return;
-            }
-            RoomDetails details = room.get();
-            session.send(Stanzas.iqResult(iq, target.toString(), info("conference", "text",
-                    details.room().name(), MucService.features(details.room().privacy()))));
-        });
     }
 
     private XmlElement items(List<RoomListing> rooms) {

@@ -210,6 +210,7 @@ final class XmppConnection extends ChannelInboundHandlerAdapter implements XmppS
         jid = new Jid(local, config.domain(), resource);
         phase = Phase.READY;
         LOG.info("{} - {} bound {}", connectionId, uri, jid);
+        router.bound(this);
         write(Stanzas.iqResult(iq, null, XmlElement.builder("bind", Namespaces.BIND)
                 .textChild("jid", Namespaces.BIND, jid.toString()).build()));
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pchat.server.chat.ChatService;
 import org.pchat.server.domain.credentials.PasswordHasher;
+import org.pchat.server.rooms.DirectoryService;
 import org.pchat.server.store.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class XmppEndpoint implements AutoCloseable {
 
     private final XmppEndpointConfig config;
     private final XmppCredentials credentials;
+    private final MucDirectory rooms;
     private final Optional<XmppTls> tls;
     private final StanzaRouter router;
     private final XmppEncoder encoder = new XmppEncoder();
@@ -46,15 +48,19 @@ public final class XmppEndpoint implements AutoCloseable {
      * @param tls the certificate for STARTTLS; without it clients can authenticate only when the configuration
      *            allows authentication without TLS
      */
-    public XmppEndpoint(XmppEndpointConfig config, Optional<XmppTls> tls, ChatService chat, UserRepository users,
-                        PasswordHasher hasher, Clock clock) {
+    public XmppEndpoint(XmppEndpointConfig config, Optional<XmppTls> tls, ChatService chat,
+                        DirectoryService directory, UserRepository users, PasswordHasher hasher, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.tls = Objects.requireNonNull(tls, "tls");
         this.credentials = new XmppCredentials(config, users, hasher);
         Objects.requireNonNull(chat, "chat");
         MucRenderer render = new MucRenderer(config);
-        MucService muc = new MucService(config, chat, render, Objects.requireNonNull(clock, "clock"));
-        this.router = new StanzaRouter(config, muc, new MamService(config, chat, muc, render), render);
+        LocalSessions sessions = new LocalSessions();
+        this.rooms = new MucDirectory(config, directory);
+        MucService muc = new MucService(config, chat, rooms, render, sessions, Objects.requireNonNull(clock,
+                "clock"));
+        this.router = new StanzaRouter(config, muc, new MucAdmin(config, muc, rooms, render),
+                new MamService(config, chat, muc, render), render, sessions, new UserArchive(config, clock));
     }
 
     /** Binds the port; returns once listening. */
@@ -116,6 +122,7 @@ public final class XmppEndpoint implements AutoCloseable {
             workers = null;
         }
         credentials.close();
+        rooms.close();
         LOG.info("{} - XMPP endpoint stopped", config.nodeId());
     }
 }

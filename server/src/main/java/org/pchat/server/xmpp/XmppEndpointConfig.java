@@ -1,12 +1,13 @@
 package org.pchat.server.xmpp;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.pchat.server.config.XmppConfig;
 import org.pchat.server.domain.UserUris;
 
 /**
- * Every setting and limit of the XMPP endpoint, validated. The listener keys come from {@link XmppConfig}; the
- * limits have no configuration keys yet and use the documented defaults below.
+ * Every setting and limit of the XMPP endpoint, validated; built from the {@code xmpp.*} keys of
+ * {@link XmppConfig} (the defaults below are theirs).
  *
  * @param nodeId              this node, for log lines
  * @param domain              the XMPP domain (the SIP domain of the users: {@code alice@domain} is
@@ -23,11 +24,12 @@ import org.pchat.server.domain.UserUris;
  * @param authQueue           waiting credential lookups before new ones are refused
  * @param maxAuthFailures     failed SASL attempts before the stream is closed with not-authorized
  * @param idleSeconds         seconds without input before the stream is closed (policy-violation)
+ * @param roomCategory        the category rooms created over XMPP go into; empty: rooms cannot be created
  */
 public record XmppEndpointConfig(String nodeId, String domain, String bindAddress, int port, int maxStanzaBytes,
                                  int maxDepth, boolean plaintextAuth, int historyOnJoin, int maxHistory,
                                  int outboundQueue, int authThreads, int authQueue, int maxAuthFailures,
-                                 int idleSeconds) {
+                                 int idleSeconds, Optional<String> roomCategory) {
 
     public static final int DEFAULT_MAX_STANZA_BYTES = 65_536;
     public static final int DEFAULT_MAX_DEPTH = 16;
@@ -53,31 +55,40 @@ public record XmppEndpointConfig(String nodeId, String domain, String bindAddres
         range(nodeId, "auth queue", authQueue, 1, 100_000);
         range(nodeId, "max auth failures", maxAuthFailures, 1, 100);
         range(nodeId, "idle seconds", idleSeconds, 10, 86_400);
+        Objects.requireNonNull(roomCategory, "roomCategory");
     }
 
-    /** The endpoint of a node from the listener settings, with the default limits; TLS-less auth refused. */
+    /** The endpoint of a node from its {@code xmpp.*} settings. */
     public static XmppEndpointConfig from(String nodeId, String domain, XmppConfig listener) {
         return new XmppEndpointConfig(nodeId, domain, listener.bindAddress(), listener.port(),
-                DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_DEPTH, false, DEFAULT_HISTORY_ON_JOIN, DEFAULT_MAX_HISTORY,
-                DEFAULT_OUTBOUND_QUEUE, DEFAULT_AUTH_THREADS, DEFAULT_AUTH_QUEUE, DEFAULT_MAX_AUTH_FAILURES,
-                DEFAULT_IDLE_SECONDS);
+                listener.maxStanzaBytes(), listener.maxDepth(), listener.allowAuthWithoutTls(),
+                listener.historyOnJoin(), listener.maxHistory(), listener.outboundQueue(), listener.authThreads(),
+                listener.authQueue(), listener.maxAuthFailures(), listener.idleSeconds(), listener.roomCategory());
     }
 
     /** Loopback on a free port with authentication allowed without TLS: for tests. */
     public static XmppEndpointConfig loopback(String nodeId, String domain) {
         return new XmppEndpointConfig(nodeId, domain, "127.0.0.1", 0, DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_DEPTH,
                 true, DEFAULT_HISTORY_ON_JOIN, DEFAULT_MAX_HISTORY, DEFAULT_OUTBOUND_QUEUE, DEFAULT_AUTH_THREADS,
-                DEFAULT_AUTH_QUEUE, DEFAULT_MAX_AUTH_FAILURES, DEFAULT_IDLE_SECONDS);
+                DEFAULT_AUTH_QUEUE, DEFAULT_MAX_AUTH_FAILURES, DEFAULT_IDLE_SECONDS, Optional.empty());
     }
 
     public XmppEndpointConfig withMaxStanzaBytes(int bytes) {
         return new XmppEndpointConfig(nodeId, domain, bindAddress, port, bytes, maxDepth, plaintextAuth,
-                historyOnJoin, maxHistory, outboundQueue, authThreads, authQueue, maxAuthFailures, idleSeconds);
+                historyOnJoin, maxHistory, outboundQueue, authThreads, authQueue, maxAuthFailures, idleSeconds,
+                roomCategory);
     }
 
     public XmppEndpointConfig withPlaintextAuth(boolean allowed) {
         return new XmppEndpointConfig(nodeId, domain, bindAddress, port, maxStanzaBytes, maxDepth, allowed,
-                historyOnJoin, maxHistory, outboundQueue, authThreads, authQueue, maxAuthFailures, idleSeconds);
+                historyOnJoin, maxHistory, outboundQueue, authThreads, authQueue, maxAuthFailures, idleSeconds,
+                roomCategory);
+    }
+
+    public XmppEndpointConfig withRoomCategory(String category) {
+        return new XmppEndpointConfig(nodeId, domain, bindAddress, port, maxStanzaBytes, maxDepth, plaintextAuth,
+                historyOnJoin, maxHistory, outboundQueue, authThreads, authQueue, maxAuthFailures, idleSeconds,
+                Optional.of(category));
     }
 
     /** The MUC service domain. */

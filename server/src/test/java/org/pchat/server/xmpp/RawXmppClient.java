@@ -3,6 +3,7 @@ package org.pchat.server.xmpp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,17 @@ final class RawXmppClient implements AutoCloseable {
         return this;
     }
 
+    /** The raw output, for writers that stream large input. */
+    OutputStream output() throws IOException {
+        return socket.getOutputStream();
+    }
+
+    /** Half-closes the connection: the server reads end of input. */
+    RawXmppClient shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
     /** Everything the server sent until it closed the connection (or 10 s passed). */
     String readUntilClosed() throws IOException {
         InputStream in = socket.getInputStream();
@@ -78,6 +90,33 @@ final class RawXmppClient implements AutoCloseable {
             received.write(buffer, 0, n);
         }
         return received.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads until the text received so far contains {@code marker} {@code count} times. */
+    String readUntilCount(String marker, int count) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        while (occurrences(received.toString(StandardCharsets.UTF_8), marker) < count) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            received.write(buffer, 0, n);
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Everything received so far. */
+    String received() {
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int occurrences(String text, String marker) {
+        int found = 0;
+        for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length())) {
+            found++;
+        }
+        return found;
     }
 
     @Override

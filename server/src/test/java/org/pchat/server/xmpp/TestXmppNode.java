@@ -2,6 +2,7 @@ package org.pchat.server.xmpp;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.pchat.server.rooms.CategorySpec;
 import org.pchat.server.rooms.DirectoryConfig;
 import org.pchat.server.rooms.DirectoryService;
 import org.pchat.server.rooms.RoomSpec;
+import org.pchat.server.store.MessageRepository;
 import org.pchat.server.store.MessageStoreConfig;
 import org.pchat.server.store.UserRepository;
 
@@ -57,12 +59,14 @@ final class TestXmppNode implements AutoCloseable {
                 new InMemoryFileTokenService(clock, chatConfig.fileTokenLifetime(), 100), ComplianceRecorder.NONE,
                 clock);
         PasswordHasher hasher = new PasswordHasher(PasswordHasherConfig.defaults());
-        XmppEndpoint endpoint = new XmppEndpoint(tweak.apply(XmppEndpointConfig.loopback("xmpp-it", DOMAIN)), tls, chat,
-                new UserRepository(databases.content()), hasher, clock);
-        endpoint.start();
         DirectoryService directory = new DirectoryService(databases.content(), DirectoryConfig.defaults(), hasher,
                 clock);
-        directory.newCategory(CategorySpec.named(CATEGORY).withAllowed(Set.of(Principal.everyone())));
+        directory.newCategory(CategorySpec.named(CATEGORY).withAllowed(Set.of(Principal.everyone()))
+                .withCreators(Set.of(Principal.everyone())));
+        XmppEndpoint endpoint = new XmppEndpoint(tweak.apply(XmppEndpointConfig.loopback("xmpp-it", DOMAIN)
+                .withRoomCategory(CATEGORY)), tls, chat, directory, new UserRepository(databases.content()), hasher,
+                clock);
+        endpoint.start();
         return new TestXmppNode(databases, chat, endpoint, directory);
     }
 
@@ -86,6 +90,27 @@ final class TestXmppNode implements AutoCloseable {
     UUID room(String name, Privacy privacy, Set<String> members) {
         return directory.newRoom(RoomSpec.of(name, CATEGORY).withPrivacy(privacy).withMembers(members)
                 .withTopic("About " + name)).room().id();
+    }
+
+    /**
+     * Stores {@code count} messages {@code "<prefix> <n>"} (n from 1) by {@code authorUri} in one transaction,
+     * straight into the message table as the chat core would, to build a large archive quickly.
+     */
+    void seed(UUID roomId, String authorUri, String prefix, int count) {
+        Instant at = Instant.now();
+        databases.content().transaction(c -> {
+            MessageRepository messages = new MessageRepository(c.dsl(), MessageStoreConfig.defaults());
+            for (int i = 1; i <= count; i++) {
+                messages.append(c.dsl(), roomId, authorUri, prefix + " " + i, false, null, at);
+            }
+        });
+    }
+
+    /** An open auditorium: only the presenters have voice. */
+    UUID auditorium(String name, Set<String> presenters) {
+        return directory.newRoom(RoomSpec.of(name, CATEGORY).withPrivacy(Privacy.OPEN)
+                .withType(org.pchat.server.domain.RoomType.AUDITORIUM).withPresenters(presenters)
+                .withMembers(presenters)).room().id();
     }
 
     @Override

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -193,7 +195,85 @@ class XmppMucIT {
         await().atMost(WAIT).until(() -> alice.getOccupants().size() == 1);
     }
 
+    /**
+     * XEP-0045 §7.14 then §7.2: a leave and the re-join under the same nickname, written together so that the
+     * join reaches the endpoint while the part is still queued on the room lane, 50 times: every leave is
+     * reflected (unavailable, 110) and every join answered with the available self-presence (110), in order.
+     */
+    @Test
+    void xep0045Section7_14ARejoinRightAfterLeavingIsAlwaysAnswered() throws Exception {
+        node.room("Lobby", Privacy.OPEN, Set.of());
+        try (RawXmppClient raw = new RawXmppClient(node.port())) {
+            raw.loginPlain("alice", TestXmppNode.PASSWORD);
+            raw.clear();
+            raw.send(join("lobby", "j0")).readUntilCount(SELF, 1);
+
+            for (int i = 1; i <= 50; i++) {
+                raw.send(leave("lobby", "l" + i) + join("lobby", "j" + i)).readUntilCount(SELF, 1 + 2 * i);
+            }
+
+            assertThat(selfPresences(raw.received())).hasSize(101)
+                    .allSatisfy(p -> assertThat(p).contains("from=\"lobby@conference.example.com/nick-one\""))
+                    .extracting(p -> p.contains("type=\"unavailable\""))
+                    .containsExactlyElementsOf(alternating(101));
+            assertThat(raw.received()).doesNotContain("type=\"error\"");
+        }
+    }
+
+    /**
+     * The same for a room the re-joining user has just created (XEP-0045 §10.1, still locked: its owner may
+     * enter), the sequence of the Smack suite's leave test.
+     */
+    @Test
+    void xep0045Section10_1TheCreatorRejoinsItsLockedRoomRightAfterLeavingIt() throws Exception {
+        try (RawXmppClient raw = new RawXmppClient(node.port())) {
+            raw.loginPlain("alice", TestXmppNode.PASSWORD);
+            raw.clear();
+            for (int i = 1; i <= 20; i++) {
+                String room = "leave-" + i;
+                raw.send(join(room, "c" + i)).readUntilCount(SELF, 3 * i - 2);
+
+                raw.send(leave(room, "l" + i) + join(room, "j" + i)).readUntilCount(SELF, 3 * i);
+            }
+
+            assertThat(selfPresences(raw.received())).hasSize(60)
+                    .extracting(p -> p.contains("type=\"unavailable\""))
+                    .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(n -> n % 3 == 1)
+                            .toList());
+            assertThat(raw.received()).doesNotContain("type=\"error\"");
+        }
+    }
+
     /** Collects the messages with a body (the subject message has none). */
+    @Test
+    void xep0045Section5_1AuditoriumPresentersHaveVoiceAndEveryoneElseIsAVisitor() throws Exception {
+        node.auditorium("Keynote", Set.of("sip:bob@example.com"));
+        MultiUserChat alice = muc(clients.login("alice"), "keynote");
+        MultiUserChat bob = muc(clients.login("bob"), "keynote");
+        List<Message> seenByAlice = new CopyOnWriteArrayList<>();
+        alice.addMessageListener(bodies(seenByAlice));
+        bob.join(Resourcepart.from("bob"));
+        alice.join(Resourcepart.from("alice"));
+        await().atMost(WAIT).until(() -> bob.getOccupants().size() == 2);
+
+        assertThat(bob.getOccupant(JidCreate.entityFullFrom("keynote@conference.example.com/alice")).getRole())
+                .isEqualTo(org.jivesoftware.smackx.muc.MUCRole.visitor);
+        assertThat(alice.getOccupant(JidCreate.entityFullFrom("keynote@conference.example.com/bob")).getRole())
+                .isEqualTo(org.jivesoftware.smackx.muc.MUCRole.participant);
+        bob.sendMessage("from the stage");
+        await().atMost(WAIT).until(() -> seenByAlice.size() == 1);
+        Message refused = alice.getXmppConnection().getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.entityBareFrom("keynote@conference.example.com")).ofType(Message.Type.groupchat)
+                .setBody("from the floor").build();
+        org.jivesoftware.smack.StanzaCollector errors = alice.getXmppConnection().createStanzaCollectorAndSend(
+                new org.jivesoftware.smack.filter.StanzaIdFilter(refused.getStanzaId()), refused);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> errors.nextResultOrThrow(WAIT.toMillis()))
+                .isInstanceOfSatisfying(org.jivesoftware.smack.XMPPException.XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition())
+                                .isEqualTo(org.jivesoftware.smack.packet.StanzaError.Condition.forbidden));
+        assertThat(seenByAlice).extracting(Message::getBody).containsExactly("from the stage");
+    }
+
     private static MessageListener bodies(List<Message> into) {
         return message -> {
             if (message.getBody() != null) {
@@ -241,6 +321,27 @@ class XmppMucIT {
         await().atMost(WAIT).until(() -> carol.events().stream().anyMatch(e -> e instanceof RoomEvent.Posted p
                 && p.message().text().equals("hi from XMPP")
                 && p.message().authorUri().equals("sip:alice@example.com")));
+    }
+
+    private static final String SELF = "code=\"110\"";
+
+    private static String join(String room, String id) {
+        return "<presence id='" + id + "' to='" + room + "@conference.example.com/nick-one'>"
+                + "<x xmlns='http://jabber.org/protocol/muc'><history maxstanzas='0'/></x></presence>";
+    }
+
+    private static String leave(String room, String id) {
+        return "<presence id='" + id + "' type='unavailable' to='" + room + "@conference.example.com/nick-one'/>";
+    }
+
+    /** The presences carrying status 110 (to the occupant itself), in the order received. */
+    private static List<String> selfPresences(String received) {
+        return Arrays.stream(received.split("(?=<presence )")).filter(p -> p.contains(SELF)).toList();
+    }
+
+    /** available, unavailable, available, … ({@code true} for unavailable). */
+    private static List<Boolean> alternating(int count) {
+        return IntStream.range(0, count).mapToObj(n -> n % 2 == 1).toList();
     }
 
     private static List<String> roomsSeenBy(XMPPTCPConnection connection) throws Exception {

@@ -2,7 +2,14 @@ package org.pchat.server.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +108,77 @@ class XmppStreamIT {
 
             assertThat(PingManager.getInstanceFor(alice).pingMyServer(false)).isTrue();
         }
+    }
+
+    @Test
+    void rfc6120Section4_9_3_12TenMegabyteStanzaIsAPolicyViolationAndTheServerKeepsServing() throws Exception {
+        try (SmackClients clients = new SmackClients(node.port());
+             RawXmppClient raw = new RawXmppClient(node.port())) {
+            XMPPTCPConnection alice = clients.login("alice");
+            raw.send(RawXmppClient.HEADER).readUntil("</stream:features>");
+            raw.clear();
+            CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> writeTenMegabytes(raw));
+
+            String reply = raw.readUntilClosed();
+
+            assertThat(reply).contains("<stream:error><policy-violation").contains("4096")
+                    .endsWith("</stream:stream>");
+            assertThat(written.get()).as("bytes the server took before closing").isLessThan(10L * 1_048_576);
+            assertThat(PingManager.getInstanceFor(alice).pingMyServer(false)).isTrue();
+        }
+    }
+
+    @Test
+    void rfc6120Section4_3AStreamClosedInTheMiddleOfAStanzaEndsOnlyThatConnection() throws Exception {
+        try (SmackClients clients = new SmackClients(node.port());
+             RawXmppClient raw = new RawXmppClient(node.port())) {
+            XMPPTCPConnection alice = clients.login("alice");
+            raw.send(RawXmppClient.HEADER).readUntil("</stream:features>");
+
+            raw.send("<message to='alice@example.com'><body>never fini").shutdownOutput();
+            String reply = raw.readUntilClosed();
+
+            assertThat(reply).doesNotContain("[timeout");
+            assertThat(PingManager.getInstanceFor(alice).pingMyServer(false)).isTrue();
+        }
+    }
+
+    @Test
+    void rfc6120Section13_12AThousandStreamsThatNeverAuthenticateDoNotStopOthers() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try (SmackClients clients = new SmackClients(node.port())) {
+            for (int i = 0; i < 1_000; i++) {
+                Socket socket = new Socket("127.0.0.1", node.port());
+                idle.add(socket);
+                socket.getOutputStream().write(RawXmppClient.HEADER.getBytes(StandardCharsets.UTF_8));
+            }
+
+            XMPPTCPConnection alice = clients.login("alice");
+
+            assertThat(PingManager.getInstanceFor(alice).pingMyServer(false)).isTrue();
+            assertThat(idle).hasSize(1_000).allMatch(s -> !s.isClosed());
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    private static long writeTenMegabytes(RawXmppClient raw) {
+        byte[] chunk = "a".repeat(65_536).getBytes(StandardCharsets.UTF_8);
+        long written = 0;
+        try {
+            raw.send("<message to='x@example.com'><body>");
+            OutputStream out = raw.output();
+            while (written < 10L * 1_048_576) {
+                out.write(chunk);
+                written += chunk.length;
+            }
+            out.write("</body></message>".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            return written;
+        }
+        return written;
     }
 }
