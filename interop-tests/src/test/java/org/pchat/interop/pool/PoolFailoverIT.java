@@ -67,6 +67,7 @@ class PoolFailoverIT {
     private PoolProxyProcess proxy;
     private final List<String> users = new ArrayList<>();
     private final List<XccosTestClient> clients = new CopyOnWriteArrayList<>();
+    private final Map<XccosTestClient, Map<String, Long>> sessionLines = new ConcurrentHashMap<>();
     private String domain;
     private Path sharedFiles;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
@@ -163,6 +164,9 @@ class PoolFailoverIT {
     @Test
     @Order(2)
     void killingAnActiveNodeLosesNoAcknowledgedPostAndTheStandbyIsPromoted() throws Exception {
+        if (!nodes.containsKey("n3")) {
+            start("n3", "active");
+        }
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(poolStatus(), "n3")).contains("serving"));
         List<XccosTestClient> sessions = new ArrayList<>();
         for (String user : users) {
@@ -321,6 +325,7 @@ class PoolFailoverIT {
     }
 
     private XccosTestClient session(String user) {
+        Map<String, Long> before = sessionLineCounts(user);
         XccosTestClient client = XccosTestClient.start(ClientOptions.of(user, proxy.sip())
                 .withAuthenticator(SipAuthenticator.digest(user.substring(4), PASSWORD))
                 .withTimeout(Duration.ofSeconds(10)));
@@ -332,28 +337,38 @@ class PoolFailoverIT {
                     + invite.describe() + ")");
         }
         clients.add(client);
+        sessionLines.put(client, before);
         return client;
     }
 
-    /** The node whose log shows the user's latest channel session. */
+    /**
+     * The node that logged this client's channel session: the one whose count of "channel session of <user>
+     * opened" lines grew since just before the INVITE (the node logs it right after its 200, so it may trail).
+     */
     private String hostOf(XccosTestClient client) {
-        String needle = "channel session of " + client.userUri() + " opened";
-        return nodes.entrySet().stream()
-                .max((a, b) -> Long.compare(lastIndex(a.getValue(), needle), lastIndex(b.getValue(), needle)))
-                .filter(e -> lastIndex(e.getValue(), needle) >= 0)
-                .map(Map.Entry::getKey)
-                .orElseThrow(() -> new AssertionError("Expected a node to log '" + needle + "'"));
+        Map<String, Long> before = sessionLines.get(client);
+        String needle = needle(client.userUri());
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> nodes.keySet().stream()
+                        .filter(id -> count(nodes.get(id), needle) > before.getOrDefault(id, 0L))
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
-    private static long lastIndex(PchatProcess node, String needle) {
+    private static String needle(String userUri) {
+        return "channel session of " + userUri + " opened";
+    }
+
+    private Map<String, Long> sessionLineCounts(String userUri) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        nodes.forEach((id, node) -> counts.put(id, count(node, needle(userUri))));
+        return counts;
+    }
+
+    private static long count(PchatProcess node, String needle) {
         try {
-            List<String> lines = Files.readAllLines(node.logFile().orElseThrow(), StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (lines.get(i).contains(needle)) {
-                    return Long.parseLong(lines.get(i).substring(0, 12).replaceAll("[^0-9]", ""));
-                }
-            }
-            return -1;
+            return Files.readAllLines(node.logFile().orElseThrow(), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains(needle)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

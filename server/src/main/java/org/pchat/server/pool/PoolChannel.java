@@ -82,7 +82,7 @@ public final class PoolChannel implements AutoCloseable {
                     new FD_ALL3().setTimeout(timeout).setInterval(Math.max(250, timeout / 3)),
                     new VERIFY_SUSPECT2().setTimeout(Math.max(500, timeout / 3)),
                     new NAKACK2(), new UNICAST3(), new STABLE(),
-                    new GMS().setJoinTimeout(1_000),
+                    new GMS().setJoinTimeout(1_000).printLocalAddress(false),
                     new UFC(), new MFC(), new FRAG4());
         } catch (UnknownHostException e) {
             throw new IllegalStateException(name + " - pool bind address " + bindAddress + " does not resolve", e);
