@@ -54,6 +54,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     private final BitSet[] joinedSet;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong postIds = new AtomicLong();
+    /** Posts handed to an event loop and not yet sent (so not yet in the metrics' ledger). */
+    private final AtomicInteger handedOff = new AtomicInteger();
     private final Semaphore loginsInFlight;
     private final AtomicInteger loginsDone = new AtomicInteger();
     private final Histogram loopLag = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
@@ -180,7 +182,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         double serverCpuEnd = server == null ? Double.NaN : server.cpuSeconds();
         long driverCpuEnd = driverCpuNanos();
         long drainDeadline = System.nanoTime() + options.drain().toNanos();
-        while (System.nanoTime() < drainDeadline && metrics.missing()[1] > 0) {
+        // a post handed to its user's event loop just before the pacer stopped is in no ledger yet: wait for it too
+        while (System.nanoTime() < drainDeadline && (handedOff.get() > 0 || metrics.missing()[1] > 0)) {
             Thread.sleep(100);
         }
         metrics.measuring(false);
@@ -409,7 +412,15 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             SipLoadUser user = users[author];
             BitSet recipients = expected;
             int finalRoom = room;
-            if (!user.run(() -> user.post(id, finalRoom, recipients, count))) {
+            handedOff.incrementAndGet();
+            if (!user.run(() -> {
+                try {
+                    user.post(id, finalRoom, recipients, count);
+                } finally {
+                    handedOff.decrementAndGet();
+                }
+            })) {
+                handedOff.decrementAndGet();
                 metrics.skippedPosts.increment();
             }
         }
