@@ -117,7 +117,9 @@ public final class NonceService {
         } catch (IllegalArgumentException e) {
             return Verdict.FOREIGN;
         }
-        if (all.length != Long.BYTES + RANDOM_BYTES + MAC_BYTES) {
+        if (all.length != Long.BYTES + RANDOM_BYTES + MAC_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(all).equals(nonce)) {
+            // not the exact text issued: a non-canonical encoding (other unused low bits) decodes to the same bytes
             return Verdict.FOREIGN;
         }
         byte[] plain = new byte[Long.BYTES + RANDOM_BYTES];

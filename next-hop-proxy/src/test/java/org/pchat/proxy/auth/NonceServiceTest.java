@@ -51,6 +51,19 @@ class NonceServiceTest {
     }
 
     @Test
+    void everyOtherLastCharacterMakesTheNonceForeign() {
+        String nonce = nonces.issue();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (char c : alphabet.toCharArray()) {
+            if (c != nonce.charAt(nonce.length() - 1)) {
+                String altered = nonce.substring(0, nonce.length() - 1) + c;
+                assertThat(nonces.check(altered, "00000001")).as("last character %s", c)
+                        .isEqualTo(NonceService.Verdict.FOREIGN);
+            }
+        }
+    }
+
+    @Test
     void nonceOfAnotherProcessIsForeign() {
         NonceService other = new NonceService(clock, Duration.ofMinutes(5), 1000, new SecureRandom());
 
