@@ -330,7 +330,7 @@ final class MucService {
                 return;
             }
         }
-        int history = requestedHistory(stanza);
+        int requestedHistory = requestedHistory(stanza);
         XmppParticipant participant = participant(session);
         List<XmlElement> payload = payload(stanza);
         chat.join(participant, details.room().id(), false, result -> {
@@ -343,6 +343,7 @@ final class MucService {
                 return;
             }
             JoinOutcome joined = result.value();
+            Runnable history;
             synchronized (room) {
                 room.details(joined.room());
                 if (room.occupant(nick).isPresent()) {
@@ -350,6 +351,9 @@ final class MucService {
                             session.jid().toString()));
                     return;
                 }
+                // the history read is queued on the room's lane before the client can see its own presence: a post
+                // it (or anyone) makes after that comes after the read on the lane, so it arrives live, not twice
+                history = queueHistory(session, room, joined.room(), requestedHistory);
                 MucOccupant me = new MucOccupant(session, participant, nick, room.defaultRole(user), payload);
                 for (MucOccupant other : room.occupants()) {
                     session.send(presence.of(room, other, me, true, List.of(), List.of(), null));
@@ -378,7 +382,7 @@ final class MucService {
             }
             LOG.info("{} - {} entered {} as {} ({} occupants)", session.connectionId(), session.jid(), to.bare(),
                     nick, joined.participants().size());
-            sendHistory(session, room, joined.room(), history);
+            history.run();
         });
     }
 
@@ -392,11 +396,14 @@ final class MucService {
         return false;
     }
 
-    private void sendHistory(XmppSession session, MucRoom room, RoomDetails details, int count) {
+    /**
+     * Queues the history read (count &gt; 0) at once; returns what to do after the own presence was sent: nothing
+     * then, or send the subject when no history was asked for.
+     */
+    private Runnable queueHistory(XmppSession session, MucRoom room, RoomDetails details, int count) {
         String name = details.room().name();
         if (count == 0) {
-            session.send(render.subject(name, null, details.room().topic(), session.jid()));
-            return;
+            return () -> session.send(render.subject(name, null, details.room().topic(), session.jid()));
         }
         chat.history(session.userUri(), details.room().id(), new HistoryQuery.Last(count), result -> {
             if (result instanceof ChatResult.Ok<HistoryPage> ok) {
@@ -412,6 +419,7 @@ final class MucService {
             }
             session.send(render.subject(name, null, details.room().topic(), session.jid()));
         });
+        return () -> { };
     }
 
     /** Presence to the room while in it: a new nickname (§7.6) or a presence change (§7.7). */
