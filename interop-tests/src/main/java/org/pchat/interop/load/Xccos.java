@@ -28,6 +28,23 @@ final class Xccos {
         return factory;
     }
 
+    /** XML-escapes a value for an attribute or text: every value is escaped, whatever it holds. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static String envelope(long envId, String payload) {
         return "<xccos ver=\"1\" envid=\"" + envId + "\" xmlns=\"" + NS + "\">" + payload + "</xccos>";
     }
@@ -36,34 +53,34 @@ final class Xccos {
     static String bjoin(long envId, String domain, List<String> roomGuids) {
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < roomGuids.size(); i++) {
-            data.append("<chanid key=\"").append(i).append("\" domain=\"").append(domain).append("\" value=\"")
-                    .append(roomGuids.get(i)).append("\"/>");
+            data.append("<chanid key=\"").append(i).append("\" domain=\"").append(escape(domain)).append("\" value=\"")
+                    .append(escape(roomGuids.get(i))).append("\"/>");
         }
         return envelope(envId, "<cmd id=\"cmd:bjoin\" seqid=\"1\"><data>" + data + "</data></cmd>");
     }
 
     /** {@code cmd:join} of one room (xccos.md §4.5). */
     static String join(long envId, String domain, String roomGuid) {
-        return envelope(envId, "<cmd id=\"cmd:join\" seqid=\"1\"><data><chanid key=\"0\" domain=\"" + domain
-                + "\" value=\"" + roomGuid + "\"/></data></cmd>");
+        return envelope(envId, "<cmd id=\"cmd:join\" seqid=\"1\"><data><chanid key=\"0\" domain=\"" + escape(domain)
+                + "\" value=\"" + escape(roomGuid) + "\"/></data></cmd>");
     }
 
     /** {@code cmd:part} (xccos.md §4.7). */
     static String part(long envId, String roomUri) {
-        return envelope(envId, "<cmd id=\"cmd:part\" seqid=\"1\"><data><chanib uri=\"" + roomUri
+        return envelope(envId, "<cmd id=\"cmd:part\" seqid=\"1\"><data><chanib uri=\"" + escape(roomUri)
                 + "\"/></data></cmd>");
     }
 
     /** {@code cmd:bccontext} for the last {@code count} messages (xccos.md §4.9). */
     static String bccontext(long envId, String roomUri, int count) {
-        return envelope(envId, "<cmd id=\"cmd:bccontext\" seqid=\"1\"><data><chanib uri=\"" + roomUri
+        return envelope(envId, "<cmd id=\"cmd:bccontext\" seqid=\"1\"><data><chanib uri=\"" + escape(roomUri)
                 + "\"/><bcq><last cnt=\"" + count + "\"/></bcq></data></cmd>");
     }
 
-    /** A post (xccos.md §5.1); the text must need no escaping. */
+    /** A post (xccos.md §5.1). */
     static String grpchat(long envId, String roomUri, String author, String text) {
-        return envelope(envId, "<grpchat id=\"grpchat\" seqid=\"1\" chanUri=\"" + roomUri + "\" author=\"" + author
-                + "\" ts=\"" + Instant.now().toString() + "\"><chat>" + text + "</chat></grpchat>");
+        return envelope(envId, "<grpchat id=\"grpchat\" seqid=\"1\" chanUri=\"" + escape(roomUri) + "\" author=\""
+                + escape(author) + "\" ts=\"" + Instant.now() + "\"><chat>" + escape(text) + "</chat></grpchat>");
     }
 
     /**

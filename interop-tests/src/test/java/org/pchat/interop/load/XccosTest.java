@@ -37,4 +37,17 @@ class XccosTest {
             assertThat(e.text()).isEqualTo("lt-12-345");
         });
     }
+
+    @Test
+    void markupInAPostIsEscapedAndReadBackUnchanged() throws Exception {
+        String text = "a < b && c > \"d\" 'e'";
+        String body = Xccos.grpchat(6, "ma-chan://d/g?x=1&y=2", "sip:a@d", text);
+
+        List<Xccos.Element> elements = Xccos.read(body);
+
+        assertThat(elements).singleElement().satisfies(e -> {
+            assertThat(e.roomUri()).isEqualTo("ma-chan://d/g?x=1&y=2");
+            assertThat(e.text()).isEqualTo(text);
+        });
+    }
 }
