@@ -3,6 +3,7 @@
 # Usage: bench/load/run.sh model|hot|history [options] [-- driver options]
 #   --users N             users to seed and sign in (default 100)
 #   --duration S          measured seconds after sign-in (default 60)
+#   --warmup S            seconds the workload runs first, unmeasured: JIT and caches warm (default 20)
 #   --rate R              posts/s (model default: 24 per 80,000 users; required for hot)
 #   --hot-users N         members of the hot room (hot workload; default --users)
 #   --history-messages N  messages in the history room (history workload; default 1000000)
@@ -17,13 +18,14 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
 workload=${1:-}
-case "$workload" in model|hot|history) shift ;; *) sed -n '2,14p' "$0" >&2; exit 2 ;; esac
-users=100 duration=60 rate="" hot_users="" history_messages=1000000 heap=2g jfr=false out=""
+case "$workload" in model|hot|history) shift ;; *) sed -n '2,15p' "$0" >&2; exit 2 ;; esac
+users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g jfr=false out=""
 driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) users=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --hot-users) hot_users=$2; shift 2 ;;
     --history-messages) history_messages=$2; shift 2 ;;
@@ -82,7 +84,7 @@ done
 grep -q 'started in' "$out/server.log" || { echo "server did not start" >&2; tail -50 "$out/server.log" >&2; exit 1; }
 
 driver=(--workload "$workload" --model "$out/model.tsv" --proxy "127.0.0.1:$proxy_port" --users "$users"
-  --duration "$duration" --server-pid "$server_pid" --json "$out/result.json" --label "$workload-$users")
+  --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" --json "$out/result.json" --label "$workload-$users")
 [ -n "$rate" ] && driver+=(--rate "$rate")
 echo "driver: ${driver[*]} ${driver_args[*]:-}" >&2
 status=0

@@ -18,6 +18,9 @@ final class StackProperties {
     private StackProperties() {
     }
 
+    /** Receive and send buffer of each UDP socket, bytes. */
+    static final int UDP_SOCKET_BUFFER = 4 * 1024 * 1024;
+
     private static Map<String, String> fixed() {
         Map<String, String> p = new LinkedHashMap<>();
         // The application controls dialogs: only an INVITE it accepts creates one (SipProvider.getNewDialog),
@@ -55,6 +58,19 @@ final class StackProperties {
         p.put("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // TLS clients (Lync, pidgin-sipe) present no certificate: do not ask for one.
         p.put("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // Transaction timers on a ScheduledThreadPoolExecutor that purges cancelled tasks: the default
+        // java.util.Timer keeps every cancelled timer queued until it would have fired (32 s for Timer F/J), so at
+        // thousands of transactions a second its heap grows and each schedule gets slower.
+        p.put("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        // UDP socket buffers: the RI's default is 8 KiB, about two messages, so a burst of requests overflows the
+        // receive buffer and datagrams are lost (the peers then retransmit after T1). The kernel caps the value at
+        // net.core.rmem_max / wmem_max.
+        // A finished transaction keeps only the encoded bytes of its messages while it waits out its timers (Timer
+        // J holds every UDP non-INVITE server transaction 32 s): the parsed messages are what filled the heap of a
+        // busy proxy (some 6 KiB per transaction). The RI re-parses the bytes if a message is asked for later.
+        p.put("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        p.put("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER));
+        p.put("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER));
         return Map.copyOf(p);
     }
 

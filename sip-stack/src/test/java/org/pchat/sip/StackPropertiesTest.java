@@ -41,6 +41,20 @@ class StackPropertiesTest {
     }
 
     @Test
+    void udpSocketsBufferMoreThanTheStacksEightKibibyteDefault() {
+        Properties props = build(config().build());
+
+        assertThat(props.getProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE")).isEqualTo("4194304");
+        assertThat(props.getProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE")).isEqualTo("4194304");
+    }
+
+    @Test
+    void timersRunOnAnExecutorThatPurgesCancelledTasks() {
+        assertThat(build(config().build()).getProperty("gov.nist.javax.sip.TIMER_CLASS_NAME"))
+                .isEqualTo("gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+    }
+
+    @Test
     void dialogsAreLeftToTheApplication() {
         assertThat(build(config().build()).getProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT")).isEqualTo("off");
     }

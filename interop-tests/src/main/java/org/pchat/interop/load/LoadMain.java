@@ -22,6 +22,7 @@ public final class LoadMain {
             "usage: LoadMain --workload model|hot|history --model FILE --proxy HOST:PORT [options]",
             "  --users N            users to sign in (default: all of the model)",
             "  --duration SECONDS   measured time after sign-in (default 60)",
+            "  --warmup SECONDS     run the workload this long first, unmeasured (default 0)",
             "  --rate POSTS/S       post rate (default: model 24 per 80,000 users; hot: required)",
             "  --join-rate N/S      part+join+bccontext cycles (default: model 10 per 80,000 users)",
             "  --history-rate N/S   bccontext last 30 reads (default: history workload 50, else 0)",
@@ -98,6 +99,7 @@ public final class LoadMain {
         LoadOptions options = new LoadOptions(workload, modelFile, proxy.substring(0, colon),
                 Integer.parseInt(proxy.substring(colon + 1)), password, users,
                 Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("duration", "60")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("warmup", "0")) * 1000)),
                 Double.parseDouble(a.getOrDefault("rate", "-1")), Double.parseDouble(a.getOrDefault("join-rate", "-1")),
                 Double.parseDouble(a.getOrDefault("history-rate", "-1")),
                 Integer.parseInt(a.getOrDefault("ramp-rate", "500")),
@@ -107,7 +109,7 @@ public final class LoadMain {
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("drain", "10"))),
                 Optional.ofNullable(a.get("server-pid")).map(Long::parseLong),
                 Optional.ofNullable(a.get("json")).map(Path::of), exact, a.getOrDefault("label", workload));
-        a.keySet().removeAll(java.util.Set.of("proxy", "model", "password", "workload", "users", "duration", "rate",
+        a.keySet().removeAll(java.util.Set.of("proxy", "model", "password", "workload", "users", "duration", "warmup", "rate",
                 "join-rate", "history-rate", "ramp-rate", "logins-in-flight", "threads", "op-timeout", "drain",
                 "server-pid", "json", "label"));
         if (!a.isEmpty()) {

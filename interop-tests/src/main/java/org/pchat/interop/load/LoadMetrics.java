@@ -44,6 +44,21 @@ final class LoadMetrics {
         return new ConcurrentHistogram(MAX_MICROS, 3);
     }
 
+    /**
+     * Forgets what the warm-up recorded (latencies, counters, the post ledger) so the measured time starts clean;
+     * sign-in times (before the warm-up) and failures are kept: a failed operation counts whenever it happens.
+     */
+    void resetMeasurements() {
+        for (Histogram h : new Histogram[] {delivery, postEcho, join, history}) {
+            h.reset();
+        }
+        for (LongAdder a : new LongAdder[] {postsSent, deliveries, duplicates, unexpected, joins, histories,
+                skippedPosts}) {
+            a.reset();
+        }
+        posts.clear();
+    }
+
     /** Latencies and rates count only while measuring (after the ramp, before the drain). */
     void measuring(boolean on) {
         measuring = on;

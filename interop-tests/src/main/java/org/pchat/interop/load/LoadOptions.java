@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param password      the load users' shared password
  * @param users         users to sign in (the first N of the model)
  * @param duration      measured time, after every user signed in
+ * @param warmup        the workload runs this long before the measured time, unmeasured (JIT, caches)
  * @param postRate      posts/s
  * @param joinRate      part+join+bccontext cycles/s
  * @param historyRate   bccontext last 30 reads/s
@@ -29,7 +30,7 @@ import java.util.Optional;
  * @param label         a name for this run in the report
  */
 record LoadOptions(String workload, Path modelFile, String host, int port, String password, int users,
-        Duration duration, double postRate, double joinRate, double historyRate, int rampRate,
+        Duration duration, Duration warmup, double postRate, double joinRate, double historyRate, int rampRate,
         int maxLoginsInFlight, int threads, Duration opTimeout, Duration drain, Optional<Long> serverPid,
         Optional<Path> jsonOut, boolean exact, String label) {
 
@@ -46,6 +47,9 @@ record LoadOptions(String workload, Path modelFile, String host, int port, Strin
         if (rampRate < 1 || maxLoginsInFlight < 1 || threads < 1) {
             throw new IllegalArgumentException("--ramp-rate " + rampRate + ", --logins-in-flight "
                     + maxLoginsInFlight + " and --threads " + threads + " must be at least 1");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup " + warmup + " must not be negative");
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration " + duration + " must be positive");

@@ -45,9 +45,9 @@ class LoadDriverIT {
     }
 
     @Test
-    void smallModelRunDeliversEveryPostToEveryJoinedMemberExactlyOnce() throws Exception {
+    void smallModelRunAfterAWarmUpDeliversEveryPostToEveryJoinedMemberExactlyOnce() throws Exception {
         LoadOptions options = new LoadOptions("model", model, "127.0.0.1", server.ports().proxy(), PASSWORD, USERS,
-                Duration.ofSeconds(12), 4, 0, 0, 100, 50, 2, Duration.ofSeconds(30), Duration.ofSeconds(20),
+                Duration.ofSeconds(12), Duration.ofSeconds(3), 4, 0, 0, 100, 50, 2, Duration.ofSeconds(30), Duration.ofSeconds(20),
                 Optional.empty(), Optional.empty(), true, "LoadDriverIT");
 
         LoadReport report = LoadMain.run(options);

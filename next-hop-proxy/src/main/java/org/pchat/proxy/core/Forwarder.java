@@ -229,20 +229,37 @@ final class Forwarder {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
-        String text = request.getRequestURI() + "|" + (from == null ? "" : from.getTag()) + "|"
-                + (to == null ? "" : to.getTag()) + "|" + LocalResponder.callId(request) + "|"
-                + (cseq == null ? "" : cseq.getSeqNumber() + cseq.getMethod());
-        return fastHash(text);
-    }
-
-    /** A 64-bit hash in hex: loop detection needs no cryptographic strength (RFC 3261 §16.6 step 8). */
-    private static String fastHash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+        long h = FNV_OFFSET;
+        h = fnv(h, request.getRequestURI().toString());
+        h = fnv(h, from == null ? null : from.getTag());
+        h = fnv(h, to == null ? null : to.getTag());
+        h = fnv(h, LocalResponder.callId(request));
+        if (cseq != null) {
+            h = fnv(h, Long.toString(cseq.getSeqNumber()));
+            h = fnv(h, cseq.getMethod());
         }
         return Long.toHexString(h);
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    /**
+     * 64-bit FNV-1a over {@code text} and a separator, continuing from {@code h}: loop detection needs no
+     * cryptographic strength (RFC 3261 §16.6 step 8), and no string is built for it.
+     */
+    private static long fnv(long h, String text) {
+        if (text != null) {
+            for (int i = 0; i < text.length(); i++) {
+                h ^= text.charAt(i);
+                h *= 0x100000001b3L;
+            }
+        }
+        h ^= '|';
+        return h * 0x100000001b3L;
+    }
+
+    private static String fastHash(String text) {
+        return Long.toHexString(fnv(FNV_OFFSET, text));
     }
 
     private static String ackHash(Request ack) {

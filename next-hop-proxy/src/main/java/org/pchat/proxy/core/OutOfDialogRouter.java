@@ -2,8 +2,10 @@ package org.pchat.proxy.core;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sip.ServerTransaction;
 import javax.sip.address.AddressFactory;
@@ -48,6 +50,12 @@ final class OutOfDialogRouter {
     private final LocalResponder responder;
     private final HeaderFactory headers;
     private final AddressFactory addresses;
+    /**
+     * Registered contact URIs, parsed once (a request to a user otherwise parses its contact every time);
+     * read-only once cached: targets are cloned before use. Emptied when it outgrows {@link #CONTACT_CACHE}.
+     */
+    private final Map<String, Optional<SipURI>> contactUris = new ConcurrentHashMap<>();
+    private static final int CONTACT_CACHE = 100_000;
 
     OutOfDialogRouter(String proxyName, List<String> chatUris, Addressing addressing, Registrar registrar,
                       PoolNodes nodes, Forwarder forwarder, RegisterHandler registers,
@@ -192,13 +200,22 @@ final class OutOfDialogRouter {
     }
 
     private Optional<Target> bindingTarget(Binding binding) {
-        try {
-            URI contact = addresses.createURI(binding.contactUri());
-            if (!(contact instanceof SipURI sip)) {
-                return Optional.empty();
+        Optional<SipURI> contact = contactUris.get(binding.contactUri());
+        if (contact == null) {
+            contact = parseContact(binding);
+            if (contactUris.size() >= CONTACT_CACHE) {
+                contactUris.clear();
             }
-            Flow hop = binding.reachViaFlow() ? binding.flow() : addressing.hopFor(sip);
-            return Optional.of(new Target(contact, hop, Optional.empty()));
+            contactUris.put(binding.contactUri(), contact);
+        }
+        return contact.map(sip -> new Target(sip,
+                binding.reachViaFlow() ? binding.flow() : addressing.hopFor(sip), Optional.empty()));
+    }
+
+    private Optional<SipURI> parseContact(Binding binding) {
+        try {
+            return addresses.createURI(binding.contactUri()) instanceof SipURI sip ? Optional.of(sip)
+                    : Optional.empty();
         } catch (java.text.ParseException e) {
             LOG.warn("{} - registered contact {} of {} is not a URI: {}", proxyName, binding.contactUri(),
                     binding.aor(), e.getMessage());

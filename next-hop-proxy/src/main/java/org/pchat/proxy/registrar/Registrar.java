@@ -120,6 +120,10 @@ public final class Registrar {
             return List.of();
         }
         long now = clock.millis();
+        if (list.size() == 1) { // the common case, on every request to a user: no stream, no sort
+            Binding only = list.get(0);
+            return only.expiresAtMillis() > now ? list : List.of();
+        }
         return list.stream().filter(b -> b.expiresAtMillis() > now)
                 .sorted(Comparator.comparingLong(Binding::registeredAtMillis).reversed()).toList();
     }
