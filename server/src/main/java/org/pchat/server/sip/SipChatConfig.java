@@ -54,6 +54,11 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
      * the client answer the lower CSeq 500 (§12.2.2), and that answer drops the session.
      */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+    /**
+     * Join/part notices one server INFO carries at most when they queued up behind each other (several {@code ntc}
+     * siblings in one envelope, xccos.md §2.1); about 300 bytes each, so a full batch stays near 10 KB.
+     */
+    public static final int NOTICES_PER_INFO = 32;
     /** The file web service path (xccos.md §8.1). */
     public static final String FILE_SERVICE_PATH = "PersistentChat/MGCWebService.asmx";
     /** The content schema this build writes; {@code dbVersion} is derived from it. */

@@ -31,7 +31,6 @@ final class SipSession implements Participant {
     private final DialogHandle dialog;
     private final String userUri;
     private final XccosViews views;
-    private final XccosEncoder encoder;
     private final ChatService chat;
     private final OutboundInfoQueue outbound;
     /** Queued INFOs from which join/part notices are skipped: half the outbound queue. */
@@ -47,10 +46,11 @@ final class SipSession implements Participant {
         this.dialog = Objects.requireNonNull(dialog, "dialog");
         this.userUri = Objects.requireNonNull(userUri, "userUri");
         this.views = views;
-        this.encoder = encoder;
         this.chat = chat;
         this.noticeLimit = Math.max(1, config.outboundQueueLimit() / 2);
-        this.outbound = new OutboundInfoQueue(dialog, config.outboundQueueLimit(), config.maxInFlight(),
+        this.outbound = new OutboundInfoQueue(body -> dialog.sendInfo(OutboundInfoQueue.CONTENT_TYPE, body),
+                elements -> encoder.encodeUtf8(new XccosEnvelope(envIds.incrementAndGet(), elements)),
+                config.outboundQueueLimit(), config.maxInFlight(), SipChatConfig.NOTICES_PER_INFO,
                 reason -> end(reason, false));
     }
 
@@ -70,7 +70,7 @@ final class SipSession implements Participant {
 
     /** Sends elements in one envelope; a session that cannot queue them is ended (BYE). */
     void send(List<? extends XccosElement> elements) {
-        if (!enqueue(elements) && !ended.get()) {
+        if (!enqueue(elements, false) && !ended.get()) {
             end("outbound queue full: " + outbound.queued() + " server INFOs waiting", true);
         }
     }
@@ -90,7 +90,8 @@ final class SipSession implements Participant {
             }
             return true;
         }
-        return enqueue(List.of(views.event(event)));
+        // join/part notices may share an INFO with the notices queued before them; posts travel alone
+        return enqueue(List.of(views.event(event)), !(event instanceof RoomEvent.Posted));
     }
 
     @Override
@@ -111,12 +112,8 @@ final class SipSession implements Participant {
         return ended.get();
     }
 
-    private boolean enqueue(List<? extends XccosElement> elements) {
-        if (ended.get()) {
-            return false;
-        }
-        XccosEnvelope envelope = new XccosEnvelope(envIds.incrementAndGet(), List.copyOf(elements));
-        return outbound.offer(encoder.encodeUtf8(envelope));
+    private boolean enqueue(List<? extends XccosElement> elements, boolean notices) {
+        return !ended.get() && outbound.offer(elements, notices);
     }
 
     /** Ends the session once: BYE when we end it, discard when the client already dropped the dialog. */
