@@ -54,7 +54,11 @@ public record SipStackConfig(
     public static final int MAX_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
     public static final int MIN_THREAD_POOL_SIZE = 1;
     public static final int MAX_THREAD_POOL_SIZE = 256;
-    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /**
+     * A server is sized for 20,000 users (the Lync seed's figure), each with a connection of its own through the
+     * proxy, plus room for several devices; the process's file-descriptor limit must allow as many.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 50_000;
     public static final int MAX_MAX_CONNECTIONS = 1_000_000;
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
     public static final int MIN_CONNECT_TIMEOUT_MILLIS = 100;

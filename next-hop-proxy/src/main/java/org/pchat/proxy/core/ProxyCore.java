@@ -69,6 +69,10 @@ public final class ProxyCore implements SipListener {
         try {
             Object data = transaction == null ? null : transaction.getApplicationData();
             if (data instanceof ForwardingContext.Branch branch) {
+                PoolNodes pool = nodes;
+                if (pool != null && branch.target.node().isPresent()) {
+                    pool.heardFrom(branch.target.node().get());
+                }
                 branch.context.onResponse(branch, response);
             } else if (data instanceof NodePinger.Probe probe) {
                 if (response.getStatusCode() >= 200) {

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends an OPTIONS to every node each interval; a node that does not answer within the timeout (any final
  * response counts as an answer: the node is alive) is taken out of the pool, and put back when it answers again.
+ * A node that answered forwarded requests within the timeout is alive even when its OPTIONS is late: a node busy
+ * with a burst of sign-ins answers its probe behind the queue of work, and taking it out then (the only node of a
+ * Standard server) turned every new session away with 503.
  */
 public final class HealthChecker implements AutoCloseable {
 
@@ -62,6 +65,10 @@ public final class HealthChecker implements AutoCloseable {
                     .whenComplete((alive, error) -> {
                         if (error == null && Boolean.TRUE.equals(alive)) {
                             nodes.markUp(node);
+                        } else if (nodes.heardWithin(node, timeout.multipliedBy(2))) {
+                            // answered something since one timeout before this probe went out
+                            LOG.info("{} - node {} did not answer OPTIONS within {} ms but answered other requests:"
+                                    + " kept in the pool", proxyName, node, timeout.toMillis());
                         } else {
                             nodes.markFailed(node, FAILURES_TO_REMOVE, "no answer to OPTIONS within "
                                     + timeout.toMillis() + " ms");

@@ -39,6 +39,8 @@ public final class PoolNodes {
         private volatile boolean up = true;
         private volatile boolean serving = true;
         private volatile int failures;
+        /** When the node last answered a request the proxy forwarded to it (clock millis; 0: never). */
+        private volatile long lastHeardMillis;
 
         Node(PoolNodeAddress address) {
             this.address = address;
@@ -178,6 +180,23 @@ public final class PoolNodes {
         if (dialog != null) {
             dialog.node.sessions.decrementAndGet();
         }
+    }
+
+    /** The node answered a request forwarded to it: it is alive, whatever its health check says. */
+    public void heardFrom(PoolNodeAddress address) {
+        long now = clock.millis();
+        for (Node node : nodes) {
+            if (node.address.equals(address)) {
+                node.lastHeardMillis = now;
+                return;
+            }
+        }
+    }
+
+    /** Whether the node answered a forwarded request within the last {@code window}. */
+    public boolean heardWithin(PoolNodeAddress address, java.time.Duration window) {
+        long since = clock.millis() - window.toMillis();
+        return find(address).map(node -> node.lastHeardMillis != 0 && node.lastHeardMillis >= since).orElse(false);
     }
 
     /** A health check or a forwarded request reached the node. */

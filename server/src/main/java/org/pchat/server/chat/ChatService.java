@@ -82,13 +82,23 @@ public final class ChatService implements AutoCloseable {
 
     /** Removes a session that went away from every room it is in; the others hear it part. */
     public void leaveAll(Participant participant, String reason) {
+        int refused = 0;
+        String why = null;
+        UUID first = null;
         for (UUID roomId : registry.roomsOf(participant)) {
             try {
                 roomLanes.execute(roomId, () -> rooms.leave(participant, roomId, reason));
             } catch (ChatException e) {
-                LOG.warn("{} - cannot remove {} (session {}) from room {} now: {}", config.nodeId(),
-                        participant.userUri(), participant.id(), roomId, e.getMessage());
+                // one line per session, not per room: when every session ends at once, the lanes are full for all
+                if (refused++ == 0) {
+                    why = e.getMessage();
+                    first = roomId;
+                }
             }
+        }
+        if (refused > 0) {
+            LOG.warn("{} - cannot remove {} (session {}) from {} room(s) now, first {}: {}", config.nodeId(),
+                    participant.userUri(), participant.id(), refused, first, why);
         }
     }
 
