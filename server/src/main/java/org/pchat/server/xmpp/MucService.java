@@ -353,7 +353,10 @@ final class MucService {
                 }
                 // the history read is queued on the room's lane before the client can see its own presence: a post
                 // it (or anyone) makes after that comes after the read on the lane, so it arrives live, not twice
-                history = queueHistory(session, room, joined.room(), requestedHistory);
+                // a room this join created has no history: its subject goes out right after the own presence, not
+                // behind a read that could land after the client went on (a late subject reaches listeners the
+                // client registered once it had joined)
+                history = queueHistory(session, room, joined.room(), created ? 0 : requestedHistory);
                 MucOccupant me = new MucOccupant(session, participant, nick, room.defaultRole(user), payload);
                 for (MucOccupant other : room.occupants()) {
                     session.send(presence.of(room, other, me, true, List.of(), List.of(), null));
