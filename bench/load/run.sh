@@ -39,23 +39,14 @@ done
 [ "$workload" = hot ] && [ -z "$rate" ] && { echo "bench/load/run.sh: hot needs --rate POSTS/S" >&2; exit 2; }
 
 jar=server/target/pchat.jar
-classes=interop-tests/target/classes
-cpfile=interop-tests/target/load-driver.classpath
-if [ ! -f "$jar" ]; then
-  echo "building $jar" >&2
-  mvn -B -q -pl server -am package -DskipTests >&2
-fi
-newest_src=$(find interop-tests/src/main/java interop-tests/pom.xml -newer "$cpfile" 2>/dev/null | head -1 || true)
-if [ ! -f "$cpfile" ] || [ ! -f "$classes/org/pchat/interop/load/LoadMain.class" ] || [ -n "$newest_src" ]; then
-  echo "building the load driver (interop-tests process-classes)" >&2
-  mvn -B -q -pl interop-tests process-classes >&2
-fi
+. bench/lib.sh
+build_pchat_jar
+build_load_driver LoadMain
 
 out=${out:-/tmp/pchat-load/$(date +%Y%m%d-%H%M%S)-$workload}
 mkdir -p "$out"
 data="$out/data"
-password="load-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+password=$(load_password)
 proxy_port=$(free_port) sip_port=$(free_port) xmpp_port=$(free_port) http_port=$(free_port) pool_port=$(free_port)
 settings=(--data-dir "$data" --set sip.domain=load.example.com --set proxy.port="$proxy_port"
   --set proxy.tls-port=0 --set sip.port="$sip_port" --set xmpp.port="$xmpp_port" --set http.port="$http_port"
@@ -89,7 +80,7 @@ driver=(--workload "$workload" --model "$out/model.tsv" --proxy "127.0.0.1:$prox
 echo "driver: ${driver[*]} ${driver_args[*]:-}" >&2
 status=0
 PCHAT_LOAD_PASSWORD="$password" java -Xmx3g -XX:+UseParallelGC -Dlogback.configurationFile="$root/bench/load/logback.xml" \
-  -cp "$classes:$(cat "$cpfile")" org.pchat.interop.load.LoadMain "${driver[@]}" "${driver_args[@]}" \
+  -cp "$driver_cp" org.pchat.interop.load.LoadMain "${driver[@]}" "${driver_args[@]}" \
   | tee "$out/result.txt" || status=$?
 extra=""; $jfr && extra=", server.jfr"
 echo "run directory: $out (result.json, server.log$extra)"

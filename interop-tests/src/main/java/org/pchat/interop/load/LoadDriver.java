@@ -9,8 +9,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.EventExecutor;
-import java.lang.management.ManagementFactory;
 import java.util.BitSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +38,6 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     static final double[] CLASS_SHARE = {12.0 / 16, 2.0 / 16, 2.0 / 16};
     static final String[] CLASSES = {"small", "medium", "large"};
     private static final long TICK_MS = 10;
-    /** A loop or pacer this late (p99) means the driver, not the server, limited the run. */
-    private static final long SATURATION_LAG_MICROS = 50_000;
-    /** ... while using at least this share of its threads' cores. */
-    private static final double SATURATION_CPU_SHARE = 0.7;
 
     private final LoadOptions options;
     private final LoadModel model;
@@ -58,8 +51,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     private final AtomicInteger handedOff = new AtomicInteger();
     private final Semaphore loginsInFlight;
     private final AtomicInteger loginsDone = new AtomicInteger();
-    private final Histogram loopLag = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
-    private final Histogram pacerLag = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2);
+    private final DriverSelfCheck self;
     private final EventLoopGroup group;
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "load-pacer");
@@ -94,6 +86,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             default -> -1;
         };
         this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
+        this.self = new DriverSelfCheck(options.threads());
     }
 
     private int requireRoom(String roomClass) {
@@ -164,7 +157,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     LoadReport run() throws InterruptedException {
         long runStart = System.nanoTime();
         ServerProbe server = options.serverPid().map(ServerProbe::new).orElse(null);
-        startLagProbes();
+        self.probe(group);
         signIn();
         long signedIn = System.nanoTime();
         int held = active.get();
@@ -187,11 +180,10 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             LOG.info("load - warm-up of {} s done, measuring", options.warmup().toSeconds());
         }
         double serverCpuStart = server == null ? Double.NaN : server.cpuSeconds();
-        long driverCpuStart = driverCpuNanos();
         metrics.measuring(true);
-        loopLag.reset();
+        self.start();
         long measureStart = System.nanoTime();
-        ScheduledFuture<?> sweeper = pacer.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> sweeper = pacer.scheduleAtFixedRate(() -> LoadUser.sweepAll(users), 1, 1, TimeUnit.SECONDS);
         Pacer work = new Pacer(postRate, joinRate, historyRate);
         ScheduledFuture<?> ticks = pacer.scheduleAtFixedRate(work::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         Thread.sleep(options.duration().toMillis());
@@ -199,23 +191,20 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         long measureEnd = System.nanoTime();
         int heldAtEnd = active.get();
         double serverCpuEnd = server == null ? Double.NaN : server.cpuSeconds();
-        long driverCpuEnd = driverCpuNanos();
+        double driverCpu = self.cpuPercent();
         drain();
         metrics.measuring(false);
         sweeper.cancel(false);
         double rss = server == null ? Double.NaN : server.statusMib("VmRSS");
         double peakRss = server == null ? Double.NaN : server.statusMib("VmHWM");
         double heap = server == null ? Double.NaN : server.heapAfterGcMib();
-        signOut();
+        LoadUser.endAll(users);
 
         double seconds = (measureEnd - measureStart) / 1e9;
         long[] missing = metrics.missing();
-        double driverCpu = (driverCpuEnd - driverCpuStart) / 1e7 / seconds;
-        boolean late = loopLag.getValueAtPercentile(99) > SATURATION_LAG_MICROS
-                || pacerLag.getValueAtPercentile(99) > SATURATION_LAG_MICROS || work.backlog() > 1;
+        boolean late = self.late(work.backlog() > 1);
         // late with CPU to spare: the host did not schedule the driver (other processes), not the driver's limit
-        boolean busy = driverCpu >= SATURATION_CPU_SHARE * 100 * Math.min(options.threads(),
-                Runtime.getRuntime().availableProcessors());
+        boolean busy = self.busy(driverCpu);
         boolean saturated = late && busy;
         LoadReport report = new LoadReport(metrics.failures());
         report.put("label", options.label()).put("workload", options.workload())
@@ -243,8 +232,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .put("server_heap_after_gc_mib", round(heap))
                 .put("server_rss_mib", round(rss)).put("server_peak_rss_mib", round(peakRss))
                 .put("driver_cpu_pct", round(driverCpu))
-                .put("driver_loop_lag_p99_ms", round(loopLag.getValueAtPercentile(99) / 1000.0))
-                .put("driver_pacer_lag_p99_ms", round(pacerLag.getValueAtPercentile(99) / 1000.0))
+                .put("driver_loop_lag_p99_ms", round(self.loopLagP99Ms()))
+                .put("driver_pacer_lag_p99_ms", round(self.pacerLagP99Ms()))
                 .put("driver_saturated", saturated)
                 .put("host_starved_driver", late && !busy)
                 .put("cores", Runtime.getRuntime().availableProcessors());
@@ -252,24 +241,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     }
 
     private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    private static long driverCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private void startLagProbes() {
-        for (EventExecutor loop : group) {
-            long period = TimeUnit.MILLISECONDS.toNanos(100);
-            long[] expected = {System.nanoTime() + period};
-            loop.scheduleAtFixedRate(() -> {
-                long now = System.nanoTime();
-                loopLag.recordValue(Math.max(0, (now - expected[0]) / 1_000));
-                expected[0] = now + period;
-            }, 100, 100, TimeUnit.MILLISECONDS);
-        }
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
     }
 
     private void signIn() throws InterruptedException {
@@ -307,7 +279,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         }
         long deadline = System.nanoTime() + options.opTimeout().toNanos() * 2;
         while (loginsDone.get() < users.length && System.nanoTime() < deadline) {
-            sweep();
+            LoadUser.sweepAll(users);
             Thread.sleep(100);
         }
     }
@@ -316,34 +288,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         return users.length;
     }
 
-    private void sweep() {
-        for (SipLoadUser user : users) {
-            if (user != null) {
-                user.run(user::sweep);
-            }
-        }
-    }
 
-    private void signOut() throws InterruptedException {
-        for (SipLoadUser user : users) {
-            if (user != null) {
-                user.run(user::bye);
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && anyOpen()) {
-            Thread.sleep(100);
-        }
-    }
 
-    private boolean anyOpen() {
-        for (SipLoadUser user : users) {
-            if (user != null && (user.state() == SipLoadUser.State.CLOSING || user.state() == SipLoadUser.State.ACTIVE)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Turns rates into operations, one tick at a time, on the pacer thread. */
     private final class Pacer {
@@ -369,7 +315,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         void tick() {
             long now = System.nanoTime();
             double dt = (now - last) / 1e9;
-            pacerLag.recordValue(Math.max(0, (now - last) / 1_000 - TICK_MS * 1_000));
+            self.pacerLate((now - last) / 1_000 - TICK_MS * 1_000);
             last = now;
             posts += postRate * dt;
             joins += joinRate * dt;

@@ -50,12 +50,7 @@ public final class LoadMain {
             System.exit(2);
             return;
         }
-        LoadReport report = run(options);
-        out.print(report.table());
-        if (options.jsonOut().isPresent()) {
-            Files.writeString(options.jsonOut().get(), report.json(), StandardCharsets.UTF_8);
-        }
-        System.exit(((Number) report.get("failed_operations")).longValue() == 0 ? 0 : 1);
+        System.exit(run(options).finish(out, options.jsonOut()));
     }
 
     /** Reads the model and runs one workload. */

@@ -17,6 +17,13 @@ final class LoadReport {
         this.failures = failures;
     }
 
+    /** The same figures with the failures as they are now (a run that records failures after it began its report). */
+    LoadReport withFailures(Map<String, Long> now) {
+        LoadReport copy = new LoadReport(now);
+        copy.figures.putAll(figures);
+        return copy;
+    }
+
     LoadReport put(String key, Object value) {
         figures.put(key, value);
         return this;
@@ -50,6 +57,18 @@ final class LoadReport {
 
     Object get(String key) {
         return figures.get(key);
+    }
+
+    /**
+     * Prints the table, writes the JSON when asked, and gives the driver's exit status: 0 when the run had no
+     * failed operation, 1 when it had some.
+     */
+    int finish(java.io.PrintStream out, java.util.Optional<java.nio.file.Path> jsonOut) throws java.io.IOException {
+        out.print(table());
+        if (jsonOut.isPresent()) {
+            java.nio.file.Files.writeString(jsonOut.get(), json(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return ((Number) get("failed_operations")).longValue() == 0 ? 0 : 1;
     }
 
     /** Two columns, figure and value, then the failures by kind. */

@@ -51,7 +51,8 @@ final class ServerProbe {
 
     /** Heap in use right after a full GC, in MiB; NaN when jcmd is missing or the process is not a JVM. */
     double heapAfterGcMib() {
-        if (jcmd("GC.run") == null) {
+        // jcmd attaches by signalling the process (SIGQUIT): only ever to a JVM, which it would not kill
+        if (!isJvm() || jcmd("GC.run") == null) {
             return Double.NaN;
         }
         String info = jcmd("GC.heap_info");
@@ -60,6 +61,15 @@ final class ServerProbe {
         }
         Matcher m = HEAP_USED.matcher(info);
         return m.find() ? Long.parseLong(m.group(2)) / 1024.0 : Double.NaN;
+    }
+
+    private boolean isJvm() {
+        try {
+            Path exe = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe"));
+            return exe.getFileName().toString().equals("java");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private String jcmd(String command) {

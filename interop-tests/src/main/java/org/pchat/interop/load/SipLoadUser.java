@@ -2,7 +2,6 @@ package org.pchat.interop.load;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * on request, every server INFO answered 200, BYE at the end (xccos.md §2, §4, §11). All its state is touched
  * on its channel's event loop only; the driver hands it work with {@link #run(Runnable)}.
  */
-final class SipLoadUser extends SimpleChannelInboundHandler<SipMessage> {
+final class SipLoadUser extends LoadUser<SipMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(SipLoadUser.class);
     private static final String POST_PREFIX = "lt-";
 
@@ -61,7 +60,6 @@ final class SipLoadUser extends SimpleChannelInboundHandler<SipMessage> {
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<Long, String> pendingInfo = new HashMap<>();
     private final BitSet joinedRooms = new BitSet();
-    private Channel channel;
     private String host;
     private State state = State.CONNECTING;
     private long cseq;
@@ -98,14 +96,9 @@ final class SipLoadUser extends SimpleChannelInboundHandler<SipMessage> {
         return joinedRooms.get(room);
     }
 
-    /** Runs work on this user's event loop; false when it has no live connection. */
-    boolean run(Runnable work) {
-        Channel c = channel;
-        if (c == null || !c.isActive()) {
-            return false;
-        }
-        c.eventLoop().execute(work);
-        return true;
+    @Override
+    boolean open() {
+        return state == State.ACTIVE || state == State.CLOSING;
     }
 
     // ---- sign-in ----
@@ -272,7 +265,8 @@ final class SipLoadUser extends SimpleChannelInboundHandler<SipMessage> {
     }
 
     /** Ends the session with BYE, then closes the connection. */
-    void bye() {
+    @Override
+    void end() {
         if (state != State.ACTIVE && state != State.JOINING) {
             closeQuietly();
             return;
@@ -284,6 +278,7 @@ final class SipLoadUser extends SimpleChannelInboundHandler<SipMessage> {
     }
 
     /** Fails commands waiting longer than the operation timeout. */
+    @Override
     void sweep() {
         long now = System.nanoTime();
         Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator();

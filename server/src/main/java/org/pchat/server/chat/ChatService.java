@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -124,6 +125,11 @@ public final class ChatService implements AutoCloseable {
     public void search(String userUri, String criteria, Consumer<ChatResult<List<RoomListing>>> callback) {
         withUser(userUri, callback, user -> onUser(user, "room search", callback,
                 () -> users.search(user, criteria)));
+    }
+
+    /** The enabled room of exactly this name (case-insensitive) if the user can see it. */
+    public void findRoom(String userUri, String name, Consumer<ChatResult<Optional<RoomListing>>> callback) {
+        withUser(userUri, callback, user -> onUser(user, "room lookup", callback, () -> users.find(user, name)));
     }
 
     /** Outstanding invitations (xccos.md §4.4). */

@@ -43,6 +43,16 @@ final class UserWork {
                 .toList();
     }
 
+    /**
+     * The enabled room of exactly this name (case-insensitive) when the user can see it: what a client that
+     * addresses a room by name (an XMPP room JID) needs, in three indexed reads instead of a search of every room.
+     */
+    Optional<RoomListing> find(String userUri, String name) {
+        return stores.directory().roomByName(name)
+                .filter(room -> !room.room().disabled() && AccessPolicy.canSee(userUri, room))
+                .map(room -> new RoomListing(room, registry.count(room.room().id())));
+    }
+
     /** Outstanding invitations to rooms the user can see and whose invitations are on, oldest first. */
     List<PendingInvitation> invitations(String userUri) {
         List<PendingInvitation> found = new ArrayList<>();

@@ -72,7 +72,9 @@ final class SeedModelCommand extends AdminCommand {
             Credentials template = new PasswordHasher(config.passwords()).derive(plan.userUri(0), realm, password);
             Category category = session.directory().newCategory(CategorySpec.named(prefix)
                     .withDescription("load model (benchmarks)").withAllowed(Set.of(Principal.parse("domain:"
-                            + userDomain))));
+                            + userDomain)))
+                    // load users may create rooms here: the XMPP benchmark's rooms are created by their first join
+                    .withCreators(Set.of(Principal.parse("domain:" + userDomain))));
             SeedWriter writer = new SeedWriter(session.content(), Clock.systemUTC());
             writer.users(plan, template, password, realm);
             writer.rooms(plan, rooms, category.id());

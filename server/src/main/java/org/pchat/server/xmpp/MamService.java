@@ -71,13 +71,14 @@ final class MamService {
                         List<ChatMessage> read) {
         String room = render.roomJid(roomName).toString();
         List<ChatMessage> messages = page.served(read);
+        List<XmlElement> out = new java.util.ArrayList<>(messages.size() + 1);
         for (ChatMessage message : messages) {
             XmlElement forwarded = XmlElement.builder("forwarded", Namespaces.FORWARD)
                     .child(XmlElement.builder("delay", Namespaces.DELAY)
                             .attr("stamp", DateTimeFormatter.ISO_INSTANT.format(message.receivedAt())).build())
                     .child(render.message(roomName, message, session.jid(), false))
                     .build();
-            session.send(XmlElement.builder("message", Namespaces.CLIENT)
+            out.add(XmlElement.builder("message", Namespaces.CLIENT)
                     .attr("from", room)
                     .attr("to", session.jid().toString())
                     .child(XmlElement.builder("result", Namespaces.MAM)
@@ -93,10 +94,14 @@ final class MamService {
             set.textChild("last", Namespaces.RSM, Long.toString(messages.get(messages.size() - 1).seq()));
         }
         boolean complete = read.size() < page.read().count();
-        session.send(Stanzas.iqResult(iq, room, XmlElement.builder("fin", Namespaces.MAM)
+        out.add(Stanzas.iqResult(iq, room, XmlElement.builder("fin", Namespaces.MAM)
                 .attr("complete", Boolean.toString(complete))
                 .child(set.build())
                 .build()));
+        if (!session.sendAll(out)) {
+            LOG.warn("{} - MAM page of {} messages for {} not sent: session closed or its queue full",
+                    session.connectionId(), messages.size(), session.jid());
+        }
     }
 
     /** RSM max/before/after as the page to serve; empty when a value is not a number. */

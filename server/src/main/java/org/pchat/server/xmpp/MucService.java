@@ -190,15 +190,9 @@ final class MucService {
     /** The room a room JID names, when the user can see it. */
     void room(XmppSession session, Jid roomJid, Consumer<Optional<RoomDetails>> callback) {
         String name = RoomJids.roomName(roomJid.local());
-        chat.search(session.userUri(), name, result -> {
-            Optional<RoomDetails> room = Optional.empty();
-            if (result instanceof ChatResult.Ok<List<RoomListing>> ok) {
-                room = ok.value().stream().map(RoomListing::room)
-                        .filter(r -> r.room().name().toLowerCase(Locale.ROOT).equals(name))
-                        .findFirst();
-            }
-            callback.accept(room);
-        });
+        chat.findRoom(session.userUri(), name, result -> callback.accept(
+                result instanceof ChatResult.Ok<Optional<RoomListing>> ok ? ok.value().map(RoomListing::room)
+                        : Optional.empty()));
     }
 
     /** The stream ended: leave every room. */

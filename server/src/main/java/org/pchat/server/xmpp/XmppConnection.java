@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -285,6 +286,34 @@ final class XmppConnection extends ChannelInboundHandlerAdapter implements XmppS
             return false;
         }
         ch.writeAndFlush(new Outbound.Element(stanza)).addListener(f -> pending.decrementAndGet());
+        return true;
+    }
+
+    @Override
+    public boolean sendAll(List<XmlElement> stanzas) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            return false;
+        }
+        int n = stanzas.size();
+        if (pending.addAndGet(n) > config.outboundQueue()) {
+            pending.addAndGet(-n);
+            LOG.warn("{} - outbound queue of {} cannot take {} stanzas ({} limit)", connectionId, jid, n,
+                    config.outboundQueue());
+            return false;
+        }
+        List<XmlElement> copy = List.copyOf(stanzas);
+        Runnable writeAll = () -> {
+            for (XmlElement stanza : copy) {
+                ch.write(new Outbound.Element(stanza)).addListener(f -> pending.decrementAndGet());
+            }
+            ch.flush();
+        };
+        if (ch.eventLoop().inEventLoop()) {
+            writeAll.run();
+        } else {
+            ch.eventLoop().execute(writeAll);
+        }
         return true;
     }
 

@@ -320,6 +320,37 @@ class ChatServiceTest {
     }
 
     @Test
+    void findRoomMatchesTheWholeNameIgnoringCaseNotAPart() {
+        fixture.openRoom("Lobby Annex");
+        Results<java.util.Optional<RoomListing>> exact = new Results<>();
+        Results<java.util.Optional<RoomListing>> part = new Results<>();
+
+        fixture.chat().findRoom(CAROL, "lobby annex", exact);
+        fixture.chat().findRoom(CAROL, "lobby ann", part);
+
+        assertThat(exact.value()).get().extracting(l -> l.room().room().name()).isEqualTo("Lobby Annex");
+        assertThat(part.value()).isEmpty();
+    }
+
+    @Test
+    void findRoomHidesDisabledRoomsAndSecretRoomsOfOthers() {
+        fixture.openRoom("Closed down");
+        fixture.directory().setDisabled("Closed down", true);
+        fixture.room(RoomSpec.of("Hideout", ChatFixture.CATEGORY).withPrivacy(Privacy.SECRET).withMembers(Set.of(ALICE)));
+        Results<java.util.Optional<RoomListing>> disabled = new Results<>();
+        Results<java.util.Optional<RoomListing>> secretToBob = new Results<>();
+        Results<java.util.Optional<RoomListing>> secretToAlice = new Results<>();
+
+        fixture.chat().findRoom(ALICE, "closed down", disabled);
+        fixture.chat().findRoom(BOB, "hideout", secretToBob);
+        fixture.chat().findRoom(ALICE, "hideout", secretToAlice);
+
+        assertThat(disabled.value()).isEmpty();
+        assertThat(secretToBob.value()).isEmpty();
+        assertThat(secretToAlice.value()).isPresent();
+    }
+
+    @Test
     void preferencesAreVersionedOptimistically() {
         Results<List<org.pchat.server.domain.Preference>> first = new Results<>();
         fixture.chat().setPreferences(ALICE, List.of(new PreferenceUpdate("rooms", java.util.OptionalLong.of(0),
