@@ -7,8 +7,12 @@
 #   --rate R              posts/s (model default: 24 per 80,000 users; required for hot)
 #   --hot-users N         members of the hot room (hot workload; default --users)
 #   --history-messages N  messages in the history room (history workload; default 1000000)
-#   --heap SIZE           server -Xmx (default 2g)
+#   --heap SIZE           server -Xmx (default 2g; with --proxies, each proxy's too)
 #   --jfr                 record a JFR profile of the server (settings=profile) into the run directory
+#   --proxies N           run the proxy as N processes of its own (pchat proxy), each in front of the one chat
+#                         node, with N driver processes (one per proxy, each playing every Nth user): for runs
+#                         beyond one process's open-file limit (ulimit -n). The processes share PostgreSQL
+#                         (127.0.0.1:5432, role pchat/pchat, see .ci/setup); default 0: the Standard topology.
 #   --out DIR             run directory (default /tmp/pchat-load/<time>-<workload>)
 # Builds only what is missing: server/target/pchat.jar, the driver classes in interop-tests/target/classes.
 # Prints the figures as a table and leaves them as JSON in <run directory>/result.json.
@@ -19,7 +23,7 @@ cd "$root"
 
 workload=${1:-}
 case "$workload" in model|hot|history) shift ;; *) sed -n '2,15p' "$0" >&2; exit 2 ;; esac
-users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g jfr=false out=""
+users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g jfr=false out="" proxies=0
 driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,12 +35,14 @@ while [ $# -gt 0 ]; do
     --history-messages) history_messages=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
     --jfr) jfr=true; shift ;;
+    --proxies) proxies=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --) shift; driver_args=("$@"); break ;;
     *) echo "bench/load/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [ "$workload" = hot ] && [ -z "$rate" ] && { echo "bench/load/run.sh: hot needs --rate POSTS/S" >&2; exit 2; }
+case "$proxies" in ''|*[!0-9]*) echo "bench/load/run.sh: --proxies $proxies is not a count" >&2; exit 2 ;; esac
 
 jar=server/target/pchat.jar
 . bench/lib.sh
@@ -52,6 +58,18 @@ settings=(--data-dir "$data" --set sip.domain=load.example.com --set proxy.port=
   --set proxy.tls-port=0 --set sip.port="$sip_port" --set xmpp.port="$xmpp_port" --set http.port="$http_port"
   --set pool.port="$pool_port")
 for listener in sip proxy xmpp http pool; do settings+=(--set "$listener.bind-address=127.0.0.1"); done
+if [ "$proxies" -gt 0 ]; then
+  # processes of their own share the users and rooms through the database: a fresh pair on the local PostgreSQL
+  command -v psql >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432 \
+    || { echo "bench/load/run.sh: --proxies needs PostgreSQL on 127.0.0.1:5432 with role pchat (run .ci/setup)" >&2; exit 1; }
+  db="pchat_bench_$(date +%s)"
+  for part in content compliance; do
+    PGPASSWORD=pchat psql -qX -h 127.0.0.1 -U pchat -d postgres -c "CREATE DATABASE ${db}_$part" >/dev/null
+    settings+=(--set "db.$part.url=jdbc:postgresql://127.0.0.1:5432/${db}_$part" --set "db.$part.user=pchat"
+      --set "db.$part.password=pchat")
+  done
+  echo "databases: ${db}_content, ${db}_compliance on PostgreSQL (dropped at the end)" >&2
+fi
 
 java -jar "$jar" "${settings[@]}" db migrate >"$out/migrate.log" 2>&1
 seed=(--users "$users" --model-out "$out/model.tsv" --password-stdin)
@@ -62,26 +80,74 @@ esac
 echo "seeding: ${seed[*]}" >&2
 echo "$password" | java -Xmx2g -jar "$jar" "${settings[@]}" seed-model "${seed[@]}" | tee "$out/seed.log" >&2
 
-jvm=(-Xms"$heap" -Xmx"$heap" -XX:+UseG1GC)
+jvm=(-Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$out/gc-node.log")
 $jfr && jvm+=(-XX:StartFlightRecording=filename="$out/server.jfr",settings=profile,dumponexit=true)
-java "${jvm[@]}" -jar "$jar" "${settings[@]}" serve >"$out/server.log" 2>&1 &
+node_settings=("${settings[@]}")
+[ "$proxies" -gt 0 ] && node_settings+=(--set proxy.enabled=false)
+java "${jvm[@]}" -jar "$jar" "${node_settings[@]}" serve >"$out/server.log" 2>&1 &
 server_pid=$!
-trap 'kill -TERM $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  grep -q 'started in' "$out/server.log" && break
-  kill -0 "$server_pid" 2>/dev/null || { tail -50 "$out/server.log" >&2; exit 1; }
-  sleep 0.2
-done
-grep -q 'started in' "$out/server.log" || { echo "server did not start" >&2; tail -50 "$out/server.log" >&2; exit 1; }
+pids=("$server_pid")
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "${db:-}" ]; then
+    for part in content compliance; do
+      PGPASSWORD=pchat psql -qX -h 127.0.0.1 -U pchat -d postgres -c "DROP DATABASE IF EXISTS ${db}_$part WITH (FORCE)" \
+        >/dev/null 2>&1 || true
+    done
+  fi
+}
+trap cleanup EXIT
+# waits until a process's log says it started
+await_start() { # pid log pattern
+  for _ in $(seq 1 600); do
+    grep -q "$3" "$2" && return 0
+    kill -0 "$1" 2>/dev/null || { tail -50 "$2" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "$2: did not start" >&2; tail -50 "$2" >&2; exit 1
+}
+await_start "$server_pid" "$out/server.log" 'started in'
+proxy_ports=("$proxy_port")
+if [ "$proxies" -gt 0 ]; then
+  proxy_ports=()
+  for k in $(seq 0 $((proxies - 1))); do
+    port=$(free_port)
+    java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$out/gc-proxy-$k.log" -jar "$jar" "${settings[@]}" \
+      --set proxy.port="$port" \
+      proxy --nodes "127.0.0.1:$sip_port" >"$out/proxy-$k.log" 2>&1 &
+    pids+=($!)
+    proxy_ports+=("$port")
+    await_start "$!" "$out/proxy-$k.log" 'pchat proxy started'
+  done
+fi
+server_pids=$(IFS=,; echo "${pids[*]}")
 
-driver=(--workload "$workload" --model "$out/model.tsv" --proxy "127.0.0.1:$proxy_port" --users "$users"
-  --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" --json "$out/result.json" --label "$workload-$users")
+driver=(--workload "$workload" --model "$out/model.tsv" --users "$users" --duration "$duration" --warmup "$warmup")
 [ -n "$rate" ] && driver+=(--rate "$rate")
-echo "driver: ${driver[*]} ${driver_args[*]:-}" >&2
+run_driver() { # proxy port, then driver options
+  local port=$1; shift
+  PCHAT_LOAD_PASSWORD="$password" java -Xmx3g -XX:+UseParallelGC -Dlogback.configurationFile="$root/bench/load/logback.xml" \
+    -cp "$driver_cp" org.pchat.interop.load.LoadMain --proxy "127.0.0.1:$port" "${driver[@]}" "$@" "${driver_args[@]}"
+}
 status=0
-PCHAT_LOAD_PASSWORD="$password" java -Xmx3g -XX:+UseParallelGC -Dlogback.configurationFile="$root/bench/load/logback.xml" \
-  -cp "$driver_cp" org.pchat.interop.load.LoadMain "${driver[@]}" "${driver_args[@]}" \
-  | tee "$out/result.txt" || status=$?
+if [ "$proxies" -eq 0 ]; then
+  echo "driver: ${driver[*]} ${driver_args[*]:-}" >&2
+  run_driver "$proxy_port" --server-pid "$server_pid" --json "$out/result.json" --label "$workload-$users" \
+    | tee "$out/result.txt" || status=$?
+else
+  # one driver per proxy, each playing every Nth user; the first also measures the node and the proxies
+  shard_pids=()
+  for k in $(seq 0 $((proxies - 1))); do
+    measure=(); [ "$k" -eq 0 ] && measure=(--server-pid "$server_pids")
+    echo "driver $k: ${driver[*]} --shard $k/$proxies ${driver_args[*]:-}" >&2
+    run_driver "${proxy_ports[$k]}" --shard "$k/$proxies" --barrier "$out/barrier" --json "$out/result-$k.json" \
+      --label "$workload-$users-shard$k" "${measure[@]}" >"$out/result-$k.txt" 2>"$out/driver-$k.log" &
+    shard_pids+=($!)
+  done
+  for pid in "${shard_pids[@]}"; do wait "$pid" || status=$?; done
+  python3 "$root/bench/load/merge-shards.py" "$out/result.json" "$out"/result-*.json | tee "$out/result.txt"
+fi
 extra=""; $jfr && extra=", server.jfr"
 echo "run directory: $out (result.json, server.log$extra)"
 exit "$status"

@@ -9,7 +9,10 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +35,19 @@ import org.slf4j.LoggerFactory;
  */
 final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadDriver.class);
-    /** The model's rates per 80,000 users: 24 posts/s, 10 joins/s. */
-    static final double MODEL_POSTS_PER_USER = 24.0 / 80_000;
+    /**
+     * The model's chat rates per 80,000 users in the small, medium and large rooms: 22.22, 1.67 and ~0.15 posts/s
+     * ("Persistent Chat Server Performance User Model", Lync Server 2013 capacity planning for Persistent Chat
+     * Server; its total chat rate is given as 24/s).
+     */
+    static final double[] MODEL_CLASS_POSTS = {22.22, 1.67, 0.15};
+    static final double MODEL_POSTS_PER_USER = (MODEL_CLASS_POSTS[0] + MODEL_CLASS_POSTS[1] + MODEL_CLASS_POSTS[2])
+            / 80_000;
+    /** The model's peak join rate: 10/s per 80,000 users. */
     static final double MODEL_JOINS_PER_USER = 10.0 / 80_000;
-    /** Post share of the small, medium and large rooms (in proportion to their seats: 12/2/2 of 16). */
-    static final double[] CLASS_SHARE = {12.0 / 16, 2.0 / 16, 2.0 / 16};
+    /** Each class's share of the posts, from the model's rates. */
+    static final double[] CLASS_SHARE = {MODEL_CLASS_POSTS[0] / (MODEL_POSTS_PER_USER * 80_000),
+        MODEL_CLASS_POSTS[1] / (MODEL_POSTS_PER_USER * 80_000), MODEL_CLASS_POSTS[2] / (MODEL_POSTS_PER_USER * 80_000)};
     static final String[] CLASSES = {"small", "medium", "large"};
     private static final long TICK_MS = 10;
 
@@ -60,6 +72,9 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     });
     private final int[][] classRooms = new int[CLASSES.length][];
     private final int specialRoom;
+    private final Shard shard;
+    /** Users this process plays. */
+    private final int played;
 
     LoadDriver(LoadOptions options, LoadModel model) {
         if (options.users() > model.users()) {
@@ -68,6 +83,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         }
         this.options = options;
         this.model = model;
+        this.shard = options.shard();
+        this.played = shard.usersOf(options.users());
         this.metrics = new LoadMetrics(options.exact());
         this.users = new SipLoadUser[options.users()];
         this.joinedCount = new AtomicInteger[model.rooms().size()];
@@ -120,6 +137,11 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     }
 
     @Override
+    public boolean issued(long postId) {
+        return shard.issued(postId);
+    }
+
+    @Override
     public void joined(int user, int room, boolean joined) {
         if (joined) {
             joinedCount[room].incrementAndGet();
@@ -156,19 +178,22 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     /** Runs the workload and returns its figures. */
     LoadReport run() throws InterruptedException {
         long runStart = System.nanoTime();
-        ServerProbe server = options.serverPid().map(ServerProbe::new).orElse(null);
+        List<ServerProbe> probes = options.serverPids().stream().map(ServerProbe::new).toList();
+        List<ServerProbe> proxies = probes.isEmpty() ? List.of() : probes.subList(1, probes.size());
         self.probe(group);
         signIn();
         long signedIn = System.nanoTime();
         int held = active.get();
-        LOG.info("load - {} of {} users signed in after {} s", held, users.length, (signedIn - runStart) / 1e9);
+        LOG.info("load - {} of {} users signed in after {} s", held, played, (signedIn - runStart) / 1e9);
 
-        double postRate = options.postRate() >= 0 ? options.postRate()
-                : options.workload().equals("model") ? MODEL_POSTS_PER_USER * users.length : 0;
-        double joinRate = options.joinRate() >= 0 ? options.joinRate()
-                : options.workload().equals("model") ? MODEL_JOINS_PER_USER * users.length : 0;
-        double historyRate = options.historyRate() >= 0 ? options.historyRate()
-                : options.workload().equals("history") ? 50 : 0;
+        // rates are the whole run's; a shard plays its share of them
+        double share = 1.0 / shard.count();
+        double postRate = share * (options.postRate() >= 0 ? options.postRate()
+                : options.workload().equals("model") ? MODEL_POSTS_PER_USER * users.length : 0);
+        double joinRate = share * (options.joinRate() >= 0 ? options.joinRate()
+                : options.workload().equals("model") ? MODEL_JOINS_PER_USER * users.length : 0);
+        double historyRate = share * (options.historyRate() >= 0 ? options.historyRate()
+                : options.workload().equals("history") ? 50 : 0);
         if (!options.warmup().isZero()) {
             Pacer warm = new Pacer(postRate, joinRate, historyRate);
             ScheduledFuture<?> warmTicks = pacer.scheduleAtFixedRate(warm::tick, TICK_MS, TICK_MS,
@@ -179,7 +204,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             metrics.resetMeasurements();
             LOG.info("load - warm-up of {} s done, measuring", options.warmup().toSeconds());
         }
-        double serverCpuStart = server == null ? Double.NaN : server.cpuSeconds();
+        double serverCpuStart = sum(probes, ServerProbe::cpuSeconds);
         metrics.measuring(true);
         self.start();
         long measureStart = System.nanoTime();
@@ -190,14 +215,16 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         ticks.cancel(false);
         long measureEnd = System.nanoTime();
         int heldAtEnd = active.get();
-        double serverCpuEnd = server == null ? Double.NaN : server.cpuSeconds();
+        double serverCpuEnd = sum(probes, ServerProbe::cpuSeconds);
         double driverCpu = self.cpuPercent();
         drain();
         metrics.measuring(false);
         sweeper.cancel(false);
-        double rss = server == null ? Double.NaN : server.statusMib("VmRSS");
-        double peakRss = server == null ? Double.NaN : server.statusMib("VmHWM");
-        double heap = server == null ? Double.NaN : server.heapAfterGcMib();
+        double rss = sum(probes, p -> p.statusMib("VmRSS"));
+        double peakRss = sum(probes, p -> p.statusMib("VmHWM"));
+        double heap = probes.isEmpty() ? Double.NaN : probes.get(0).heapAfterGcMib();
+        double proxyHeap = sum(proxies, ServerProbe::heapAfterGcMib);
+        awaitOtherShards();
         LoadUser.endAll(users);
 
         double seconds = (measureEnd - measureStart) / 1e9;
@@ -208,12 +235,16 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         boolean saturated = late && busy;
         LoadReport report = new LoadReport(metrics.failures());
         report.put("label", options.label()).put("workload", options.workload())
-                .put("users", users.length).put("sign_in_s", round((signedIn - runStart) / 1e9))
+                .put("users", played).put("shard", shard.index() + "/" + shard.count())
+                .put("sign_in_s", round((signedIn - runStart) / 1e9))
                 .put("sessions_held", Math.min(held, heldAtEnd))
                 .put("measured_s", round(seconds))
                 .put("posts_target_per_s", round(postRate))
                 .put("posts_per_s", round(metrics.postsSent.sum() / seconds))
                 .put("deliveries_per_s", round(metrics.deliveries.sum() / seconds))
+                .put("deliveries_other_shards", metrics.otherShardDeliveries.sum())
+                .put("deliveries_received_per_s",
+                        round((metrics.deliveries.sum() + metrics.otherShardDeliveries.sum()) / seconds))
                 .put("posts", metrics.postsSent.sum()).put("deliveries", metrics.deliveries.sum())
                 .put("deliveries_expected", metrics.expectedDeliveries())
                 .put("deliveries_missing", missing[1]).put("posts_not_fully_delivered", missing[0])
@@ -231,6 +262,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .put("server_cpu_pct", round((serverCpuEnd - serverCpuStart) * 100 / seconds))
                 .put("server_heap_after_gc_mib", round(heap))
                 .put("server_rss_mib", round(rss)).put("server_peak_rss_mib", round(peakRss))
+                .put("proxies_heap_after_gc_mib", round(proxyHeap))
                 .put("driver_cpu_pct", round(driverCpu))
                 .put("driver_loop_lag_p99_ms", round(self.loopLagP99Ms()))
                 .put("driver_pacer_lag_p99_ms", round(self.pacerLagP99Ms()))
@@ -238,6 +270,40 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .put("host_starved_driver", late && !busy)
                 .put("cores", Runtime.getRuntime().availableProcessors());
         return report;
+    }
+
+    /**
+     * With several driver processes on one run, waits until every one has measured before ending its sessions:
+     * the BYEs of one would otherwise fall into another's measured time. Each process leaves a file in the
+     * barrier directory and waits for the others' (up to ten minutes).
+     */
+    private void awaitOtherShards() throws InterruptedException {
+        if (options.barrier().isEmpty()) {
+            return;
+        }
+        Path dir = options.barrier().get();
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("measured-" + shard.index()), "");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                try (var files = Files.list(dir)) {
+                    if (files.filter(f -> f.getFileName().toString().startsWith("measured-")).count()
+                            >= shard.count()) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+            LOG.warn("load - shard {}: the other shards did not finish measuring within 10 minutes", shard.index());
+        } catch (java.io.IOException e) {
+            LOG.warn("load - shard {}: barrier {} unusable: {}", shard.index(), dir, e.toString());
+        }
+    }
+
+    /** The sum of a figure over processes; NaN when there are none. */
+    private static double sum(List<ServerProbe> probes, ToDoubleFunction<ServerProbe> figure) {
+        return probes.isEmpty() ? Double.NaN : probes.stream().mapToDouble(figure).sum();
     }
 
     private static double round(double v) {
@@ -249,7 +315,8 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
         long interval = TimeUnit.SECONDS.toNanos(1) / options.rampRate();
         long next = System.nanoTime();
-        for (int u = 0; u < users.length; u++) {
+        for (int n = 0; n < played; n++) {
+            int u = shard.user(n);
             loginsInFlight.acquire();
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -273,12 +340,12 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                     user.connectFailed(f.cause());
                 }
             });
-            if (u > 0 && u % 1000 == 0) {
-                LOG.info("load - {} sign-ins started, {} users active", u, active.get());
+            if (n > 0 && n % 1000 == 0) {
+                LOG.info("load - {} sign-ins started, {} users active", n, active.get());
             }
         }
         long deadline = System.nanoTime() + options.opTimeout().toNanos() * 2;
-        while (loginsDone.get() < users.length && System.nanoTime() < deadline) {
+        while (loginsDone.get() < played && System.nanoTime() < deadline) {
             LoadUser.sweepAll(users);
             Thread.sleep(100);
         }
@@ -344,16 +411,19 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             int author = -1;
             if (specialRoom >= 0) {
                 room = specialRoom;
-                author = random.nextInt(users.length);
+                author = shard.user(random.nextInt(played));
             } else {
                 double pick = random.nextDouble();
                 int c = pick < CLASS_SHARE[0] ? 0 : pick < CLASS_SHARE[0] + CLASS_SHARE[1] ? 1 : 2;
                 room = classRooms[c][random.nextInt(classRooms[c].length)];
                 LoadModel.Room r = model.room(room);
                 int[] candidates = r.auditorium() ? r.presenters() : model.membersOf(room);
-                for (int attempt = 0; attempt < 8 && author < 0; attempt++) {
-                    int u = candidates[random.nextInt(candidates.length)];
-                    if (u < users.length) {
+                // the first candidate this process plays, from a random place on: a post is skipped only when
+                // none of the room's members (or presenters) is signed in here
+                int start = random.nextInt(candidates.length);
+                for (int i = 0; i < candidates.length && author < 0; i++) {
+                    int u = candidates[(start + i) % candidates.length];
+                    if (u < users.length && shard.plays(u) && users[u] != null) {
                         author = u;
                     }
                 }
@@ -369,7 +439,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 }
             }
             int count = joinedCount[room].get();
-            long id = postIds.incrementAndGet();
+            long id = shard.postId(postIds.incrementAndGet());
             SipLoadUser user = users[author];
             BitSet recipients = expected;
             int finalRoom = room;
@@ -388,7 +458,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
 
         private void churn() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            SipLoadUser user = users[random.nextInt(users.length)];
+            SipLoadUser user = users[shard.user(random.nextInt(played))];
             int[] rooms = model.roomsOf(user.index());
             if (rooms.length == 0) {
                 return;
@@ -398,7 +468,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
         }
 
         private void history() {
-            SipLoadUser user = users[ThreadLocalRandom.current().nextInt(users.length)];
+            SipLoadUser user = users[shard.user(ThreadLocalRandom.current().nextInt(played))];
             int room = specialRoom >= 0 ? specialRoom : model.roomsOf(user.index())[0];
             user.run(() -> user.history(room, () -> { }));
         }

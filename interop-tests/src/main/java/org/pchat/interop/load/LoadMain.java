@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +33,14 @@ public final class LoadMain {
             "  --threads N          driver event-loop threads (default: cores)",
             "  --op-timeout SECONDS a command without reply this long fails (default 30)",
             "  --drain SECONDS      wait for deliveries after the last post (default 10)",
-            "  --server-pid PID     measure this process (CPU, RSS, heap after GC)",
+            "  --server-pid PID[,PID...] measure these processes: the chat node, then proxies of their own",
+            "                       (CPU and RSS summed; heap after GC of the node, and of the proxies summed)",
             "  --json FILE          write the figures as JSON",
             "  --exact              check every post reached every joined member exactly once",
-            "  --label TEXT         a name for the run");
+            "  --label TEXT         a name for the run",
+            "  --shard K/N          play users K, K+N, K+2N, ... and 1/N of the rates (N processes share one run;",
+            "                       each counts its own posts' deliveries to its own users)",
+            "  --barrier DIR        with --shard: wait in DIR for every shard to finish measuring before signing out");
 
     private LoadMain() {
     }
@@ -102,11 +108,14 @@ public final class LoadMain {
                 Integer.parseInt(a.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors()))),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("op-timeout", "30"))),
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("drain", "10"))),
-                Optional.ofNullable(a.get("server-pid")).map(Long::parseLong),
-                Optional.ofNullable(a.get("json")).map(Path::of), exact, a.getOrDefault("label", workload));
+                a.containsKey("server-pid") ? Arrays.stream(a.get("server-pid").split(",")).map(String::trim)
+                        .map(Long::parseLong).toList() : List.of(),
+                Optional.ofNullable(a.get("json")).map(Path::of), exact, a.getOrDefault("label", workload),
+                a.containsKey("shard") ? Shard.parse(a.get("shard")) : Shard.WHOLE,
+                Optional.ofNullable(a.get("barrier")).map(Path::of));
         a.keySet().removeAll(java.util.Set.of("proxy", "model", "password", "workload", "users", "duration", "warmup", "rate",
                 "join-rate", "history-rate", "ramp-rate", "logins-in-flight", "threads", "op-timeout", "drain",
-                "server-pid", "json", "label"));
+                "server-pid", "json", "label", "shard", "barrier"));
         if (!a.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + a.keySet());
         }

@@ -30,6 +30,8 @@ final class LoadMetrics {
     final LongAdder joins = new LongAdder();
     final LongAdder histories = new LongAdder();
     final LongAdder skippedPosts = new LongAdder();
+    /** Posts of other driver processes sharing the run that reached users of this one (not in its ledger). */
+    final LongAdder otherShardDeliveries = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<Long, PostLedger> posts = new ConcurrentHashMap<>();
     private final boolean exact;
@@ -53,7 +55,7 @@ final class LoadMetrics {
             h.reset();
         }
         for (LongAdder a : new LongAdder[] {postsSent, deliveries, duplicates, unexpected, joins, histories,
-                skippedPosts}) {
+                skippedPosts, otherShardDeliveries}) {
             a.reset();
         }
         posts.clear();

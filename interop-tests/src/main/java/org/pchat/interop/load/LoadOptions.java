@@ -2,6 +2,7 @@ package org.pchat.interop.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,17 +25,23 @@ import java.util.Optional;
  * @param threads       event-loop threads of the driver
  * @param opTimeout     a command without reply for this long is a failure
  * @param drain         wait for deliveries after the last post
- * @param serverPid     the server process to measure (CPU, RSS, heap), if known
+ * @param serverPids    the server's processes to measure (CPU, RSS, heap): the chat node first, then any proxies
+ *                      running on their own
  * @param jsonOut       where to write the figures as JSON, if anywhere
  * @param exact         keep every post's recipient set (exactly-once check per member)
  * @param label         a name for this run in the report
+ * @param shard         the users (and share of the rates) this process plays when several play one run
+ * @param barrier       with several processes on one run: a directory where each says it measured, so that
+ *                      none ends its sessions while another still measures
  */
 record LoadOptions(String workload, Path modelFile, String host, int port, String password, int users,
         Duration duration, Duration warmup, double postRate, double joinRate, double historyRate, int rampRate,
-        int maxLoginsInFlight, int threads, Duration opTimeout, Duration drain, Optional<Long> serverPid,
-        Optional<Path> jsonOut, boolean exact, String label) {
+        int maxLoginsInFlight, int threads, Duration opTimeout, Duration drain, List<Long> serverPids,
+        Optional<Path> jsonOut, boolean exact, String label, Shard shard,
+        Optional<Path> barrier) {
 
     LoadOptions {
+        serverPids = List.copyOf(serverPids);
         if (!workload.equals("model") && !workload.equals("hot") && !workload.equals("history")) {
             throw new IllegalArgumentException("--workload " + workload + " is not one of model, hot, history");
         }
@@ -47,6 +54,10 @@ record LoadOptions(String workload, Path modelFile, String host, int port, Strin
         if (rampRate < 1 || maxLoginsInFlight < 1 || threads < 1) {
             throw new IllegalArgumentException("--ramp-rate " + rampRate + ", --logins-in-flight "
                     + maxLoginsInFlight + " and --threads " + threads + " must be at least 1");
+        }
+        if (shard.usersOf(users) < 1) {
+            throw new IllegalArgumentException("--shard " + shard.index() + "/" + shard.count() + " plays none of --users "
+                    + users);
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup " + warmup + " must not be negative");

@@ -38,6 +38,9 @@ final class SipLoadUser extends LoadUser<SipMessage> {
 
         long opTimeoutNanos();
 
+        /** Whether this process issued the post (several processes may share one run, see {@link Shard}). */
+        boolean issued(long postId);
+
         /** The user's joined state in a room changed. */
         void joined(int user, int room, boolean joined);
 
@@ -391,6 +394,10 @@ final class SipLoadUser extends LoadUser<SipMessage> {
         }
         int dash = text.indexOf('-', POST_PREFIX.length());
         long postId = Long.parseLong(text.substring(POST_PREFIX.length(), dash));
+        if (!ctx.issued(postId)) {
+            ctx.metrics().otherShardDeliveries.increment();
+            return;
+        }
         long sent = Long.parseLong(text.substring(dash + 1).trim());
         ctx.metrics().delivered(postId, index, sent, now);
     }

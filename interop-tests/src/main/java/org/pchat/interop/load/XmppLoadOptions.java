@@ -71,9 +71,30 @@ record XmppLoadOptions(String host, int port, String domain, String mucDomain, S
             throw new IllegalArgumentException("--ramp-rate " + rampRate + ", --in-flight " + maxInFlight
                     + " and --threads " + threads + " must be at least 1");
         }
+        requireJidPart("--user-prefix", userPrefix, true);
+        requireJidPart("--room-prefix", roomPrefix, true);
+        requireJidPart("--domain", domain, false);
+        requireJidPart("--muc-domain", mucDomain, false);
         if (step.isNegative() || step.isZero() || warmup.isNegative() || p99LimitMs <= 0) {
             throw new IllegalArgumentException("--step " + step + " must be positive, --warmup " + warmup
                     + " not negative, --p99-limit " + p99LimitMs + " positive");
+        }
+    }
+
+    /**
+     * Refuses what may not stand in a JID part (RFC 7622 §3.3.1 for local parts: no {@code " & ' / : < > @} or
+     * white space; a domain part may not be empty or hold {@code @ /} either): the driver builds JIDs from these.
+     */
+    private static void requireJidPart(String option, String value, boolean mayBeEmpty) {
+        if (value.isEmpty() && !mayBeEmpty) {
+            throw new IllegalArgumentException(option + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ("\"&'/:<>@".indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(option + " '" + value + "' holds '" + c
+                        + "', which may not stand in a JID (RFC 7622 §3.3.1)");
+            }
         }
     }
 

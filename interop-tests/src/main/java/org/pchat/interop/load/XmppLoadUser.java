@@ -100,7 +100,7 @@ final class XmppLoadUser extends LoadUser<String> {
     }
 
     private void openStream() {
-        send("<?xml version='1.0'?><stream:stream to='" + ctx.options().domain()
+        send("<?xml version='1.0'?><stream:stream to='" + XmppStanza.escape(ctx.options().domain())
                 + "' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");
     }
 
@@ -195,7 +195,7 @@ final class XmppLoadUser extends LoadUser<String> {
             roomByJid.put(jid, room);
             joinsUnderWay++;
             pending.put("join:" + jid, new Pending("join", room, System.nanoTime()));
-            send("<presence to='" + jid + "/" + nick + "'><x xmlns='http://jabber.org/protocol/muc'>"
+            send("<presence to='" + XmppStanza.escape(jid + "/" + nick) + "'><x xmlns='http://jabber.org/protocol/muc'>"
                     + "<history maxstanzas='0'/></x></presence>");
         }
         if (joinsUnderWay == 0) {
@@ -235,7 +235,7 @@ final class XmppLoadUser extends LoadUser<String> {
         }
         long now = System.nanoTime();
         ctx.metrics().posted(id, index, expected, expectedCount, now);
-        send("<message to='" + ctx.roomJid(room) + "' type='groupchat' id='p" + id + "'><body>" + POST_PREFIX + id
+        send("<message to='" + XmppStanza.escape(ctx.roomJid(room)) + "' type='groupchat' id='p" + id + "'><body>" + POST_PREFIX + id
                 + "-" + now + "</body></message>");
     }
 
@@ -258,9 +258,9 @@ final class XmppLoadUser extends LoadUser<String> {
             }
         }
         pending.put(id, new Pending("mam page", -1, System.nanoTime()));
-        send("<iq type='set' id='" + id + "' to='" + roomJid + "'><query xmlns='urn:xmpp:mam:2' queryid='" + id
+        send("<iq type='set' id='" + id + "' to='" + XmppStanza.escape(roomJid) + "'><query xmlns='urn:xmpp:mam:2' queryid='" + id
                 + "'><set xmlns='http://jabber.org/protocol/rsm'><max>30</max>"
-                + (before.isEmpty() ? "<before/>" : "<before>" + before + "</before>") + "</set></query></iq>");
+                + (before.isEmpty() ? "<before/>" : "<before>" + XmppStanza.escape(before) + "</before>") + "</set></query></iq>");
     }
 
     /** Fails what waited longer than the operation timeout (call on the event loop). */
@@ -369,7 +369,8 @@ final class XmppLoadUser extends LoadUser<String> {
             Pending join = pending.get("join:" + room);
             String id = "cfg:" + room;
             pending.put(id, new Pending("instant room", join.room(), System.nanoTime()));
-            send("<iq type='set' id='" + id + "' to='" + room + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+            send("<iq type='set' id='" + XmppStanza.escape(id) + "' to='" + XmppStanza.escape(room)
+                    + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
                     + "<x xmlns='jabber:x:data' type='submit'/></query></iq>");
             return;
         }

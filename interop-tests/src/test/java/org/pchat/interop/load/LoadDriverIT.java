@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +52,7 @@ class LoadDriverIT {
     void smallModelRunAfterAWarmUpDeliversEveryPostToEveryJoinedMemberExactlyOnce() throws Exception {
         LoadOptions options = new LoadOptions("model", model, "127.0.0.1", server.ports().proxy(), PASSWORD, USERS,
                 Duration.ofSeconds(12), Duration.ofSeconds(3), 4, 0, 0, 100, 50, 2, Duration.ofSeconds(30), Duration.ofSeconds(20),
-                Optional.empty(), Optional.empty(), true, "LoadDriverIT");
+                List.of(), Optional.empty(), true, "LoadDriverIT", Shard.WHOLE, Optional.empty());
 
         LoadReport report = LoadMain.run(options);
 
@@ -60,5 +64,41 @@ class LoadDriverIT {
         assertThat(report.get("deliveries_unexpected")).as(report.table()).isEqualTo(0L);
         assertThat(report.get("deliveries")).as(report.table()).isEqualTo(report.get("deliveries_expected"));
         assertThat(report.get("failed_operations")).as(report.table()).isEqualTo(0L);
+    }
+
+    @Test
+    void twoShardsPlayingOneRunEachCountTheirOwnPostsToTheirOwnUsersExactlyOnce() throws Exception {
+        ExecutorService shards = Executors.newFixedThreadPool(2);
+        try {
+            Path barrier = Files.createTempDirectory(TestPaths.logDir("LoadDriverIT"), "barrier");
+            List<Future<LoadReport>> runs = List.of(
+                    shards.submit(() -> LoadMain.run(shard(new Shard(0, 2), barrier))),
+                    shards.submit(() -> LoadMain.run(shard(new Shard(1, 2), barrier))));
+            long ownToOwn = 0;
+            long toOthers = 0;
+            for (Future<LoadReport> run : runs) {
+                LoadReport report = run.get(5, TimeUnit.MINUTES);
+                ownToOwn += (long) report.get("deliveries");
+                toOthers += (long) report.get("deliveries_other_shards");
+                assertThat(report.failures()).as("failed operations\n%s", report.table()).isEmpty();
+                assertThat(report.get("sessions_held")).as(report.table()).isEqualTo(USERS / 2);
+                assertThat((long) report.get("posts")).as(report.table()).isGreaterThan(10);
+                assertThat(report.get("deliveries_unexpected")).as(report.table()).isEqualTo(0L);
+                assertThat(report.get("deliveries_duplicate")).as(report.table()).isEqualTo(0L);
+                assertThat(report.get("deliveries")).as(report.table()).isEqualTo(report.get("deliveries_expected"));
+            }
+            // each post reaches the members played by the other shard too: those are seen there, not in a ledger
+            assertThat(toOthers).isPositive();
+            assertThat(ownToOwn).isPositive();
+        } finally {
+            shards.shutdownNow();
+        }
+    }
+
+    private static LoadOptions shard(Shard shard, Path barrier) {
+        return new LoadOptions("model", model, "127.0.0.1", server.ports().proxy(), PASSWORD, USERS,
+                Duration.ofSeconds(10), Duration.ofSeconds(2), 6, 0, 0, 100, 50, 2, Duration.ofSeconds(30),
+                Duration.ofSeconds(20), List.of(), Optional.empty(), true, "LoadDriverIT-" + shard.index(), shard,
+                Optional.of(barrier));
     }
 }

@@ -79,6 +79,18 @@ class XmppLoadMainTest {
     }
 
     @Test
+    void prefixesAndDomainsThatCannotStandInAJidAreRefused() {
+        assertThatThrownBy(() -> XmppLoadMain.parse(new String[] {"--server", "h:1", "--domain", "d",
+                "--room-prefix", "r'oom"}, "secret"))
+                .hasMessageContaining("--room-prefix 'r'oom' holds '''");
+        assertThatThrownBy(() -> XmppLoadMain.parse(new String[] {"--server", "h:1", "--domain", "d",
+                "--user-prefix", "a<b"}, "secret"))
+                .hasMessageContaining("--user-prefix 'a<b' holds '<'");
+        assertThatThrownBy(() -> XmppLoadMain.parse(new String[] {"--server", "h:1", "--domain", "d&e"}, "secret"))
+                .hasMessageContaining("--domain 'd&e'");
+    }
+
+    @Test
     void driverSelfCheckCallsTheDriverBusyOnlyAtSevenTenthsOfItsCores() {
         DriverSelfCheck one = new DriverSelfCheck(1);
 

@@ -81,16 +81,20 @@ public final class ChatService implements AutoCloseable {
         onRoom(roomId, "part of " + participant.userUri(), callback, reply -> rooms.part(participant, roomId, reply));
     }
 
-    /** Removes a session that went away from every room it is in; the others hear it part. */
+    /**
+     * Removes a session that went away from every room it is in; the others hear it part. These parts are queued
+     * even on full lanes (when every session ends at once, all lanes fill): refusing them would leave the session
+     * listed in its rooms and its parts unrecorded for compliance.
+     */
     public void leaveAll(Participant participant, String reason) {
         int refused = 0;
         String why = null;
         UUID first = null;
         for (UUID roomId : registry.roomsOf(participant)) {
             try {
-                roomLanes.execute(roomId, () -> rooms.leave(participant, roomId, reason));
+                roomLanes.executeAlways(roomId, () -> rooms.leave(participant, roomId, reason));
             } catch (ChatException e) {
-                // one line per session, not per room: when every session ends at once, the lanes are full for all
+                // shutting down: one line per session, not per room
                 if (refused++ == 0) {
                     why = e.getMessage();
                     first = roomId;

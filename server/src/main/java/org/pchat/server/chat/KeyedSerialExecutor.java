@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks in submission order per key on a fixed set of single-thread lanes: a key (room id, user URI) is
  * hashed onto one lane with {@code Math.floorMod}, so all work for one key is serialised while different keys
- * spread over the lanes. Each lane's queue is bounded; a full queue refuses the task with a
- * {@link ChatErrorCode#BUSY} error instead of growing or blocking the caller.
+ * spread over the lanes. Each lane's queue is bounded for new work; a full queue refuses the task with a
+ * {@link ChatErrorCode#BUSY} error instead of growing or blocking the caller. Work that must not be refused (a
+ * session that ended leaving its rooms: the others must hear it and compliance must record it) is queued with
+ * {@link #executeAlways} past the bound; it is bounded by the sessions and their rooms, not by what clients send.
  */
 public final class KeyedSerialExecutor implements AutoCloseable {
 
@@ -41,7 +43,7 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         for (int i = 0; i < laneCount; i++) {
             String threadName = name + "-" + i;
             ThreadPoolExecutor lane = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, threadName);
                         thread.setDaemon(true);
                         return thread;
@@ -62,17 +64,33 @@ public final class KeyedSerialExecutor implements AutoCloseable {
      * @throws ChatException BUSY when the key's lane queue is full or the executor is closed
      */
     public void execute(Object key, Runnable task) {
+        enqueue(key, task, true);
+    }
+
+    /**
+     * Queues a task behind every earlier task of the same key even when the lane holds its capacity already.
+     *
+     * @throws ChatException BUSY when the executor is closed
+     */
+    public void executeAlways(Object key, Runnable task) {
+        enqueue(key, task, false);
+    }
+
+    private void enqueue(Object key, Runnable task, boolean bounded) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(task, "task");
         int lane = laneOf(key);
+        ThreadPoolExecutor executor = lanes.get(lane);
+        // checked, then queued: two callers may pass the check together, so a lane can hold a task or two more
+        if (bounded && executor.getQueue().size() >= queueCapacity && !executor.isShutdown()) {
+            throw new ChatException(ChatErrorCode.BUSY, "the chat service is busy: " + name + " lane " + lane
+                    + " already holds " + queueCapacity + " waiting tasks (queue capacity " + queueCapacity
+                    + "), refused work for " + key);
+        }
         try {
-            lanes.get(lane).execute(() -> run(key, task));
+            executor.execute(() -> run(key, task));
         } catch (RejectedExecutionException e) {
-            boolean closed = lanes.get(lane).isShutdown();
-            throw new ChatException(ChatErrorCode.BUSY, closed
-                    ? "the chat service is shutting down (" + name + ")"
-                    : "the chat service is busy: " + name + " lane " + lane + " already holds " + queueCapacity
-                            + " waiting tasks (queue capacity " + queueCapacity + "), refused work for " + key);
+            throw new ChatException(ChatErrorCode.BUSY, "the chat service is shutting down (" + name + ")");
         }
     }
 

@@ -58,6 +58,39 @@ class KeyedSerialExecutorTest {
         }
     }
 
+    @Test
+    void workThatMustNotBeRefusedIsQueuedPastAFullLaneAndRunsInOrder() throws Exception {
+        try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            List<Integer> seen = new CopyOnWriteArrayList<>();
+            lanes.execute("k", () -> {
+                running.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                lanes.executeAlways("k", () -> seen.add(n));
+            }
+
+            assertThatThrownBy(() -> lanes.execute("k", () -> seen.add(-1)))
+                    .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ChatErrorCode.BUSY));
+            release.countDown();
+            await().untilAsserted(() -> assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        }
+    }
+
+    @Test
+    void aClosedExecutorRefusesEvenWorkThatMustNotBeRefused() {
+        KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2);
+        lanes.close();
+
+        assertThatThrownBy(() -> lanes.executeAlways("k", () -> { }))
+                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ChatErrorCode.BUSY))
+                .hasMessageContaining("shutting down");
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
