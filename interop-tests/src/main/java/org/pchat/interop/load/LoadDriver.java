@@ -443,15 +443,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
             SipLoadUser user = users[author];
             BitSet recipients = expected;
             int finalRoom = room;
-            handedOff.incrementAndGet();
-            if (!user.run(() -> {
-                try {
-                    user.post(id, finalRoom, recipients, count);
-                } finally {
-                    handedOff.decrementAndGet();
-                }
-            })) {
-                handedOff.decrementAndGet();
+            if (!user.runHandedOff(handedOff, () -> user.post(id, finalRoom, recipients, count))) {
                 metrics.skippedPosts.increment();
             }
         }

@@ -3,6 +3,7 @@ package org.pchat.interop.load;
 import io.netty.channel.Channel;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the drivers need of a simulated user whatever its protocol: its connection's event loop to hand work to,
@@ -23,6 +24,25 @@ abstract class LoadUser<I> extends SimpleChannelInboundHandler<I> {
         }
         c.eventLoop().execute(work);
         return true;
+    }
+
+    /**
+     * Hands a post to this user's event loop, counted in {@code handedOff} until it has run (the drain waits for
+     * posts handed over but not yet in the ledger); false when the user is gone.
+     */
+    final boolean runHandedOff(AtomicInteger handedOff, Runnable post) {
+        handedOff.incrementAndGet();
+        if (run(() -> {
+            try {
+                post.run();
+            } finally {
+                handedOff.decrementAndGet();
+            }
+        })) {
+            return true;
+        }
+        handedOff.decrementAndGet();
+        return false;
     }
 
     /** Fails what waited longer than the operation timeout (on the event loop). */

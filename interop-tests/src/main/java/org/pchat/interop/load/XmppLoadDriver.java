@@ -390,15 +390,7 @@ final class XmppLoadDriver implements XmppLoadUser.Context, AutoCloseable {
             }
             long id = postIds.incrementAndGet();
             BitSet recipients = expected;
-            handedOff.incrementAndGet();
-            if (!author.run(() -> {
-                try {
-                    author.post(id, room, recipients, count);
-                } finally {
-                    handedOff.decrementAndGet();
-                }
-            })) {
-                handedOff.decrementAndGet();
+            if (!author.runHandedOff(handedOff, () -> author.post(id, room, recipients, count))) {
                 metrics.skippedPosts.increment();
             }
         }
