@@ -7,7 +7,8 @@
 #   --rate R              posts/s (model default: 24 per 80,000 users; required for hot)
 #   --hot-users N         members of the hot room (hot workload; default --users)
 #   --history-messages N  messages in the history room (history workload; default 1000000)
-#   --heap SIZE           server -Xmx (default 2g; with --proxies, each proxy's too)
+#   --heap SIZE           server -Xmx (default 2g; with --proxies, the chat node's)
+#   --proxy-heap SIZE     with --proxies, each proxy's -Xmx (default: --heap)
 #   --jfr                 record a JFR profile of the server (settings=profile) into the run directory
 #   --proxies N           run the proxy as N processes of its own (pchat proxy), each in front of the one chat
 #                         node, with N driver processes (one per proxy, each playing every Nth user): for runs
@@ -22,8 +23,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
 workload=${1:-}
-case "$workload" in model|hot|history) shift ;; *) sed -n '2,15p' "$0" >&2; exit 2 ;; esac
-users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g jfr=false out="" proxies=0
+case "$workload" in model|hot|history) shift ;; *) sed -n '2,16p' "$0" >&2; exit 2 ;; esac
+users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g proxy_heap="" jfr=false out="" proxies=0
 driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --hot-users) hot_users=$2; shift 2 ;;
     --history-messages) history_messages=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
+    --proxy-heap) proxy_heap=$2; shift 2 ;;
     --jfr) jfr=true; shift ;;
     --proxies) proxies=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -113,7 +115,7 @@ if [ "$proxies" -gt 0 ]; then
   proxy_ports=()
   for k in $(seq 0 $((proxies - 1))); do
     port=$(free_port)
-    java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$out/gc-proxy-$k.log" -jar "$jar" "${settings[@]}" \
+    java -Xms"${proxy_heap:-$heap}" -Xmx"${proxy_heap:-$heap}" -XX:+UseG1GC -Xlog:gc:file="$out/gc-proxy-$k.log" -jar "$jar" "${settings[@]}" \
       --set proxy.port="$port" \
       proxy --nodes "127.0.0.1:$sip_port" >"$out/proxy-$k.log" 2>&1 &
     pids+=($!)

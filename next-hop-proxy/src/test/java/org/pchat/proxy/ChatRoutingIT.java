@@ -23,8 +23,8 @@ import org.pchat.sip.RequestOutcome;
  */
 class ChatRoutingIT {
 
-    private static final String CHAT = "sip:ocschat@example.com";
-    private static final String SDP = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+    static final String CHAT = "sip:ocschat@example.com";
+    static final String SDP = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
             + "m=message 5061 sip null\r\n";
 
     private FakeNode node;

@@ -85,4 +85,31 @@ class PoolFailoverIT {
         ChatRoutingIT.invite(user("carol"), false);
         assertThat(survivor.invites.get()).isEqualTo(before + 2);
     }
+
+    @Test
+    void anInviteAnswered503ByABusyNodeIsTriedOnTheOtherNode_rfc3261_21_5_4() throws Exception {
+        nodeA.busy = true;
+
+        ChatRoutingIT.invite(user("alice"), false);
+        ChatRoutingIT.invite(user("bob"), false);
+
+        assertThat(nodeB.invites.get()).isEqualTo(2);
+        assertThat(nodeA.invites.get()).isZero();
+        assertThat(fixture.proxy.nodes()).as("a busy node is not a dead one").allMatch(NodeState::up);
+    }
+
+    @Test
+    void whenEveryNodeAnswers503TheClientGets503WithTheNodesRetryAfter_rfc3261_16_7_step6() throws Exception {
+        nodeA.busy = true;
+        nodeB.busy = true;
+        SipUser alice = user("alice");
+        alice.socket.send(alice.request("INVITE", ChatRoutingIT.CHAT, "busy-" + System.nanoTime(), alice.nextCseq(),
+                null, ChatRoutingIT.CHAT, null, null, "application/sdp", ChatRoutingIT.SDP));
+
+        SipText answer = alice.socket.awaitFinal("INVITE");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).hasValue(String.valueOf(FakeNode.BUSY_RETRY_AFTER));
+        assertThat(nodeA.refused.get() + nodeB.refused.get()).as("each node tried once").isEqualTo(2);
+    }
 }

@@ -60,7 +60,12 @@ final class DialogRegistry {
             // Without this the RI would keep matching requests to it; after it they get our 481.
             dialog.delete();
         }
-        LOG.info("dialog ended: call-id={} peer={} reason={}", handle.callId(), handle.flow(), reason);
+        if (previous == DialogHandle.State.EARLY) {
+            // an INVITE answered with an error (e.g. 503 while busy): no session was ever up
+            LOG.debug("early dialog ended: call-id={} peer={} reason={}", handle.callId(), handle.flow(), reason);
+        } else {
+            LOG.info("dialog ended: call-id={} peer={} reason={}", handle.callId(), handle.flow(), reason);
+        }
         if (previous == DialogHandle.State.CONFIRMED) {
             try {
                 listener.onDialogTerminated(handle, reason);

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param sessionExpiresSeconds        RFC 4028 session interval put on 2xx to INVITE and UPDATE
  * @param allowShortSessionInterval    test-only: allows a session interval below RFC 4028's Min-SE of 90 s
  * @param t1Millis                     RFC 3261 timer T1 for requests the endpoint sends (timeout = 64*T1)
+ * @param compactFinishedTransactions  whether a finished transaction keeps its messages only as bytes while it
+ *                                     waits out its timers ({@link #compactFinishedTransactions})
  */
 public record SipStackConfig(
         String stackName,
@@ -40,7 +42,8 @@ public record SipStackConfig(
         int idleConnectionTimeoutSeconds,
         int sessionExpiresSeconds,
         boolean allowShortSessionInterval,
-        int t1Millis) {
+        int t1Millis,
+        boolean compactFinishedTransactions) {
 
     /** RFC 4028 §4: the recommended (and our production) minimum session interval. */
     public static final int RFC4028_MIN_SE_SECONDS = 90;
@@ -171,6 +174,7 @@ public record SipStackConfig(
         private int sessionExpiresSeconds = DEFAULT_SESSION_EXPIRES_SECONDS;
         private boolean allowShortSessionInterval;
         private int t1Millis = DEFAULT_T1_MILLIS;
+        private boolean compactFinishedTransactions = true;
 
         private Builder(String stackName) {
             this.stackName = stackName;
@@ -238,11 +242,24 @@ public record SipStackConfig(
             return this;
         }
 
+        /**
+         * Whether a finished transaction keeps its messages only as encoded bytes while it waits out its timers (the
+         * default). That saves heap where transactions linger (Timer J holds every UDP non-INVITE server transaction
+         * 32 s), but the RI pays for it with an encode when the transaction finishes and a re-parse of its request,
+         * on its single timer thread, before removing it. An endpoint that sends thousands of requests a second over
+         * TCP (the chat node's INFOs) outruns that thread: finished transactions then pile up with their messages
+         * waiting to be removed (docs/benchmarks.md, M80K-2). Such an endpoint keeps the parsed messages instead.
+         */
+        public Builder compactFinishedTransactions(boolean value) {
+            this.compactFinishedTransactions = value;
+            return this;
+        }
+
         public SipStackConfig build() {
             return new SipStackConfig(stackName, bindAddress, advertisedHost == null ? bindAddress : advertisedHost,
                     listeningPoints, Optional.ofNullable(tls), maxMessageSize, threadPoolSize, maxConnections,
                     connectTimeoutMillis, idleConnectionTimeoutSeconds, sessionExpiresSeconds,
-                    allowShortSessionInterval, t1Millis);
+                    allowShortSessionInterval, t1Millis, compactFinishedTransactions);
         }
     }
 }

@@ -65,10 +65,6 @@ final class StackProperties {
         // UDP socket buffers: the RI's default is 8 KiB, about two messages, so a burst of requests overflows the
         // receive buffer and datagrams are lost (the peers then retransmit after T1). The kernel caps the value at
         // net.core.rmem_max / wmem_max.
-        // A finished transaction keeps only the encoded bytes of its messages while it waits out its timers (Timer
-        // J holds every UDP non-INVITE server transaction 32 s): the parsed messages are what filled the heap of a
-        // busy proxy (some 6 KiB per transaction). The RI re-parses the bytes if a message is asked for later.
-        p.put("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         p.put("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER));
         p.put("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_SOCKET_BUFFER));
         return Map.copyOf(p);
@@ -87,6 +83,12 @@ final class StackProperties {
         // TCP_POST_PARSING_THREAD_POOL_SIZE is deliberately NOT set: it sizes a JVM-wide static pool used only by
         // the blocking (OIO) TCP processor, and any stack's stop() shuts that pool down for every stack.
         props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
+        // Normal: a finished transaction keeps only the encoded bytes of its messages while it waits out its timers
+        // (Timer J holds every UDP non-INVITE server transaction 32 s): the parsed messages are what filled the
+        // heap of a busy proxy (some 6 KiB per transaction). None: the parsed messages stay, and no encode and
+        // re-parse is paid on the stack's one timer thread (SipStackConfig.Builder#compactFinishedTransactions).
+        props.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY",
+                config.compactFinishedTransactions() ? "Normal" : "None");
         // Input limit: larger messages are rejected (513) or the connection is dropped.
         props.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         // Connection limit.

@@ -49,6 +49,18 @@ class StackPropertiesTest {
     }
 
     @Test
+    void finishedTransactionsKeepTheirMessagesAsBytesByDefault() {
+        assertThat(build(config().build()).getProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY"))
+                .isEqualTo("Normal");
+    }
+
+    @Test
+    void anEndpointSendingManyRequestsKeepsParsedMessagesAndSkipsTheReparseOnTheTimerThread() {
+        assertThat(build(config().compactFinishedTransactions(false).build())
+                .getProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY")).isEqualTo("None");
+    }
+
+    @Test
     void timersRunOnAnExecutorThatPurgesCancelledTasks() {
         assertThat(build(config().build()).getProperty("gov.nist.javax.sip.TIMER_CLASS_NAME"))
                 .isEqualTo("gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");

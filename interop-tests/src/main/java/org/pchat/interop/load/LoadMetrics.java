@@ -32,6 +32,8 @@ final class LoadMetrics {
     final LongAdder skippedPosts = new LongAdder();
     /** Posts of other driver processes sharing the run that reached users of this one (not in its ledger). */
     final LongAdder otherShardDeliveries = new LongAdder();
+    /** INVITEs answered 503 with Retry-After and tried again after it: over the whole run, sign-in included. */
+    final LongAdder invitesDeferred = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<Long, PostLedger> posts = new ConcurrentHashMap<>();
     private final boolean exact;

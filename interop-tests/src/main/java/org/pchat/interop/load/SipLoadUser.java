@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
@@ -151,6 +152,33 @@ final class SipLoadUser extends LoadUser<SipMessage> {
                 + "Supported: ms-sender\r\n"
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+    }
+
+    /**
+     * The chat service is busy (RFC 3261 §21.5.4): ACK the 503 (§17.1.1.3, same branch as the INVITE) and INVITE
+     * again after Retry-After, plus up to half as much again at random so refused users do not all return at once.
+     */
+    private void inviteLater(SipMessage refused, long seconds) {
+        send(ackFor(refused));
+        ctx.metrics().invitesDeferred.increment();
+        long millis = seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 500 + 1);
+        channel.eventLoop().schedule(() -> {
+            if (state == State.INVITING && channel.isActive()) {
+                invite();
+            }
+        }, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The ACK of a non-2xx final response to INVITE: its Request-URI, Via, From, Call-ID; the response's To. */
+    private String ackFor(SipMessage response) {
+        return "ACK " + chatUri + " SIP/2.0\r\n"
+                + "Via: " + response.values("Via").get(0) + "\r\n"
+                + "From: " + response.header("From").orElse("") + "\r\n"
+                + "To: " + response.header("To").orElse("") + "\r\n"
+                + "Call-ID: " + response.header("Call-ID").orElse("") + "\r\n"
+                + "CSeq: " + response.cseqNumber() + " ACK\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
     }
 
     private void dialogEstablished(SipMessage ok) {
@@ -331,10 +359,13 @@ final class SipLoadUser extends LoadUser<SipMessage> {
                 }
             }
             case "INVITE" -> {
+                OptionalLong retryAfter = status == 503 ? r.retryAfterSeconds() : OptionalLong.empty();
                 if (status == 200 && state == State.INVITING) {
                     dialogEstablished(r);
                 } else if (status == 200 && toTag != null) {
                     send(inDialog("ACK", r.cseqNumber(), null, ""));
+                } else if (state == State.INVITING && retryAfter.isPresent()) {
+                    inviteLater(r, retryAfter.getAsLong());
                 } else {
                     fail("INVITE answered " + status);
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One SIP request or response as the load driver reads it (RFC 3261 §7): the start line, the headers in order
@@ -35,6 +36,16 @@ record SipMessage(String startLine, List<Header> headers, String body) {
     /** The method of a request. */
     String method() {
         return startLine.substring(0, startLine.indexOf(' '));
+    }
+
+    /** Retry-After's delta-seconds (RFC 3261 §20.33), without its comment and parameters; empty when absent. */
+    OptionalLong retryAfterSeconds() {
+        String value = header("Retry-After").orElse("").trim();
+        int end = 0;
+        while (end < value.length() && end < 9 && Character.isDigit(value.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.substring(0, end)));
     }
 
     /** The first value of a header (long or compact form, RFC 3261 §7.3.3). */

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pchat.interop.support.CommandResult;
 import org.pchat.interop.support.PchatProcess;
 import org.pchat.interop.support.TestPaths;
 
@@ -32,13 +31,7 @@ class LoadDriverIT {
     @BeforeAll
     static void seedAndStart() throws Exception {
         server = PchatProcess.builder("LoadDriverIT").build();
-        server.cli().migrate();
-        model = Files.createTempFile(TestPaths.logDir("LoadDriverIT"), "model", ".tsv");
-        CommandResult seeded = server.cli().run(List.of("seed-model", "--users", Integer.toString(USERS),
-                "--domain", server.domain(), "--model-out", model.toString(), "--password-stdin"),
-                Optional.of(PASSWORD + "\n"));
-        assertThat(seeded.exitCode()).as("seed-model failed: %s", seeded.stderr()).isZero();
-        server.start();
+        model = SeededServer.seedAndStart(server, "LoadDriverIT", USERS, PASSWORD);
     }
 
     @AfterAll

@@ -2,17 +2,13 @@ package org.pchat.interop.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pchat.interop.support.CommandResult;
 import org.pchat.interop.support.PchatProcess;
-import org.pchat.interop.support.TestPaths;
 
 /**
  * The XMPP load driver against the real jar: 150 seeded users sign in with SCRAM-SHA-1 (RFC 6120 §6), fill six
@@ -28,13 +24,8 @@ class XmppLoadDriverIT {
     static void seedAndStart() throws Exception {
         server = PchatProcess.builder("XmppLoadDriverIT").set("xmpp.allow-auth-without-tls", "true")
                 .set("xmpp.room-category", "load").build();
-        server.cli().migrate();
-        Path model = Files.createTempFile(TestPaths.logDir("XmppLoadDriverIT"), "model", ".tsv");
-        CommandResult seeded = server.cli().run(List.of("seed-model", "--users", Integer.toString(USERS),
-                "--domain", server.domain(), "--no-model-rooms", "--history-messages", "2000",
-                "--model-out", model.toString(), "--password-stdin"), Optional.of(PASSWORD + "\n"));
-        assertThat(seeded.exitCode()).as("seed-model failed: %s", seeded.stderr()).isZero();
-        server.start();
+        SeededServer.seedAndStart(server, "XmppLoadDriverIT", USERS, PASSWORD, "--no-model-rooms",
+                "--history-messages", "2000");
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package org.pchat.proxy.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -68,10 +69,10 @@ final class Forwarder {
     /**
      * Forwards {@code request} (its Routes naming us already removed) to every target in parallel (§16.5 forking).
      *
-     * @param failover for chat requests: another node's target when one fails
+     * @param failover for chat requests: given the nodes tried, another node's target when one fails or is busy
      */
     void forward(ServerTransaction server, Request request, List<Target> targets, Options options,
-                 Function<PoolNodeAddress, Optional<Target>> failover) {
+                 Function<Set<PoolNodeAddress>, Optional<Target>> failover) {
         String callId = LocalResponder.callId(request);
         ForwardingContext context = new ForwardingContext(proxyName, server, request, callId, this, responder,
                 failover);

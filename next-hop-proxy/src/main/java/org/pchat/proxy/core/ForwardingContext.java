@@ -1,8 +1,10 @@
 package org.pchat.proxy.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The response context of one forwarded request (RFC 3261 §16.7): its server transaction, its branches, the best
  * final response so far. Provisional and 2xx responses go upstream at once; when every branch has a final
  * response, the best (6xx first, else the lowest class; 503 becomes 500) goes upstream. A CANCEL cancels the
- * branches (§16.10). An out-of-dialog request to a chat node that cannot be reached fails over to another node.
+ * branches (§16.10). An out-of-dialog request to a chat node that cannot be reached, or that answers 503 (busy,
+ * standby), fails over to another node; when every node of the pool answered 503, that 503 goes upstream with its
+ * Retry-After: the proxy knows any request it might forward now would get one too (§16.7 step 6).
  */
 final class ForwardingContext {
 
@@ -44,8 +48,12 @@ final class ForwardingContext {
     final String callId;
     private final Forwarder forwarder;
     private final LocalResponder responder;
-    private final Function<PoolNodeAddress, Optional<Target>> failover;
+    private final Function<Set<PoolNodeAddress>, Optional<Target>> failover;
     private final List<Branch> branches = new ArrayList<>();
+    /** The chat nodes this request was sent to. */
+    private final Set<PoolNodeAddress> triedNodes = new HashSet<>();
+    /** Every chat node tried answered 503 and none is left: that 503 is passed on as it is. */
+    private boolean poolBusy;
     /** The copy every branch starts from; set by the forwarder before the first branch is sent. */
     Request template;
     Forwarder.Options options;
@@ -74,11 +82,11 @@ final class ForwardingContext {
     private boolean cancelled;
 
     /**
-     * @param failover for a chat request: given the node that failed, another node's target (empty: none left)
+     * @param failover for a chat request: given the nodes tried, another node's target (empty: none left)
      */
     ForwardingContext(String proxyName, ServerTransaction server, Request original, String callId,
                       Forwarder forwarder, LocalResponder responder,
-                      Function<PoolNodeAddress, Optional<Target>> failover) {
+                      Function<Set<PoolNodeAddress>, Optional<Target>> failover) {
         this.proxyName = proxyName;
         this.server = server;
         this.original = original;
@@ -91,6 +99,7 @@ final class ForwardingContext {
     synchronized Branch newBranch(Target target) {
         Branch branch = new Branch(this, target);
         branches.add(branch);
+        target.node().ifPresent(triedNodes::add);
         return branch;
     }
 
@@ -105,6 +114,7 @@ final class ForwardingContext {
         Response upstream = null;
         boolean stateless = false;
         boolean own = false;
+        Branch busyFailover = null;
         synchronized (this) {
             if (branch.done && status >= 200) {
                 // a retransmitted final response: only 2xx to INVITE goes on (§16.7 step 5)
@@ -128,17 +138,29 @@ final class ForwardingContext {
                         toCancel = pendingBranches();
                     }
                 } else {
-                    if (best == null || better(response, best)) {
+                    if (status == Response.SERVICE_UNAVAILABLE && mayFailOver(branch)) {
+                        // a busy or standby node: another node may take the session (RFC 3261 §21.5.4)
+                        busyFailover = failover.apply(Set.copyOf(triedNodes)).map(this::newBranch).orElse(null);
+                        poolBusy = busyFailover == null;
+                    }
+                    if (busyFailover == null && (best == null || better(response, best))) {
                         best = response;
                         bestIsOwn = false;
                     }
-                    if (!finalSent && allDone()) {
+                    if (busyFailover == null && !finalSent && allDone()) {
                         finalSent = true;
                         upstream = best;
                         own = bestIsOwn;
                     }
                 }
             }
+        }
+        if (busyFailover != null) {
+            LOG.info("{} - {} answered 503 by node {} ({}), tried on {}: call-id={}", proxyName,
+                    original.getMethod(), branch.target.node().orElse(null), response.getReasonPhrase(),
+                    busyFailover.target.node().orElse(null), callId);
+            forwarder.sendBranch(busyFailover);
+            return;
         }
         if (status >= 200 && status < 300 && branch.target.node().isPresent() && isInvite()) {
             forwarder.chatSessionStarted(callId, branch.target.node().get());
@@ -177,11 +199,11 @@ final class ForwardingContext {
                 return;
             }
             branch.done = true;
-            retry = node.isPresent() && !finalSent && !cancelled && !branch.provisional && !inDialog();
+            retry = mayFailOver(branch);
         }
         node.ifPresent(n -> forwarder.nodeFailed(n, reason));
         if (retry) {
-            Optional<Target> next = failover.apply(node.get());
+            Optional<Target> next = failover.apply(triedNodes());
             if (next.isPresent()) {
                 LOG.info("{} - {} fails over from node {} to {}: call-id={}", proxyName, original.getMethod(),
                         node.get(), next.get().node().orElse(null), callId);
@@ -238,6 +260,15 @@ final class ForwardingContext {
         now.forEach(forwarder::cancel);
     }
 
+    /** Whether a chat node's branch that failed or was refused may be tried on another node (caller holds the lock). */
+    private boolean mayFailOver(Branch branch) {
+        return branch.target.node().isPresent() && !finalSent && !cancelled && !branch.provisional && !inDialog();
+    }
+
+    private synchronized Set<PoolNodeAddress> triedNodes() {
+        return Set.copyOf(triedNodes);
+    }
+
     private boolean inDialog() {
         javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) original.getHeader(javax.sip.header.ToHeader.NAME);
         return to != null && to.getTag() != null;
@@ -269,8 +300,12 @@ final class ForwardingContext {
         // retransmissions by branch, not by this object), so no copy is made
         Response copy = response;
         copy.removeFirst(ViaHeader.NAME);
-        if (copy.getStatusCode() == Response.SERVICE_UNAVAILABLE && !stateless) {
-            // §16.7 step 6: a 503 from downstream is not passed on as 503
+        boolean passOn503;
+        synchronized (this) {
+            passOn503 = poolBusy;
+        }
+        if (copy.getStatusCode() == Response.SERVICE_UNAVAILABLE && !stateless && !passOn503) {
+            // §16.7 step 6: a 503 from downstream is not passed on as 503, unless every node answered it
             setStatus(copy, Response.SERVER_INTERNAL_ERROR, "Next hop unavailable");
         }
         if (stateless) {

@@ -3,6 +3,7 @@ package org.pchat.proxy.core;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -99,7 +100,7 @@ final class InDialogRouter {
         } else {
             nodes.touched(callId);
         }
-        Function<PoolNodeAddress, Optional<Target>> noFailover = failed -> Optional.empty();
+        Function<Set<PoolNodeAddress>, Optional<Target>> noFailover = tried -> Optional.empty();
         forwarder.forward(server, request, List.of(target.get()),
                 new Forwarder.Options(false, inbound, identity.user()), noFailover);
     }

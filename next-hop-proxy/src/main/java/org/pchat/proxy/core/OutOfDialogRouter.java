@@ -158,9 +158,9 @@ final class OutOfDialogRouter {
 
     private void toChatNode(ServerTransaction server, Request request, Flow inbound, Identity identity) {
         String user = identity.user().orElseGet(() -> fromUri(request));
-        Function<PoolNodeAddress, Optional<Target>> failover = failed ->
-                nodes.choose(user, Optional.of(failed)).map(n -> nodeTarget(request, n));
-        Optional<PoolNodeAddress> node = nodes.choose(user, Optional.empty());
+        Function<Set<PoolNodeAddress>, Optional<Target>> failover = tried ->
+                nodes.choose(user, tried).map(n -> nodeTarget(request, n));
+        Optional<PoolNodeAddress> node = nodes.choose(user, Set.of());
         if (node.isEmpty()) {
             LOG.warn("{} - {} for the chat service answered 503, no node up: user={} call-id={}", proxyName,
                     request.getMethod(), user, LocalResponder.callId(request));
@@ -196,7 +196,7 @@ final class OutOfDialogRouter {
         }
         forwarder.forward(server, request, targets,
                 new Forwarder.Options(DIALOG_CREATING.contains(request.getMethod()), inbound, identity.user()),
-                failed -> Optional.empty());
+                tried -> Optional.empty());
     }
 
     private Optional<Target> bindingTarget(Binding binding) {

@@ -81,16 +81,16 @@ public final class PoolNodes {
     }
 
     /**
-     * The node for a new session of {@code userUri}, excluding {@code avoid} (a node that just failed); empty
-     * when no node is up.
+     * The node for a new session of {@code userUri}, excluding {@code avoid} (nodes this request already
+     * failed on or was refused by); empty when no other node is up.
      */
-    public Optional<PoolNodeAddress> choose(String userUri, Optional<PoolNodeAddress> avoid) {
+    public Optional<PoolNodeAddress> choose(String userUri, Set<PoolNodeAddress> avoid) {
         Node sticky = affinity.get(userUri);
-        if (sticky != null && sticky.up && sticky.serving && avoid.map(a -> !a.equals(sticky.address)).orElse(true)) {
+        if (sticky != null && sticky.up && sticky.serving && !avoid.contains(sticky.address)) {
             return Optional.of(sticky.address);
         }
         List<Node> live = nodes.stream().filter(n -> n.up && n.serving)
-                .filter(n -> avoid.map(a -> !a.equals(n.address)).orElse(true)).toList();
+                .filter(n -> !avoid.contains(n.address)).toList();
         if (live.isEmpty()) {
             return Optional.empty();
         }

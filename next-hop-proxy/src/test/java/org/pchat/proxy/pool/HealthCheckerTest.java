@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +31,7 @@ class HealthCheckerTest {
     }
 
     private boolean up() {
-        return nodes.choose("sip:alice@example.com", Optional.empty()).isPresent();
+        return nodes.choose("sip:alice@example.com", Set.of()).isPresent();
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.pchat.sip.TerminationReason;
 
 /**
  * A chat node stand-in on the project's own SIP endpoint: accepts INVITEs, answers every INFO 200 and then sends
- * an INFO back in the dialog with {@code echo:<body>}; answers OPTIONS and MESSAGE 200.
+ * an INFO back in the dialog with {@code echo:<body>}; answers OPTIONS and MESSAGE 200. While {@link #busy}, it
+ * answers new INVITEs 503 with {@code Retry-After: }{@value #BUSY_RETRY_AFTER}, as a chat node behind on its work
+ * does.
  */
 public final class FakeNode implements AutoCloseable {
 
@@ -25,7 +27,13 @@ public final class FakeNode implements AutoCloseable {
     private final SipEndpoint endpoint;
     public final List<IncomingRequest> received = new CopyOnWriteArrayList<>();
     public final Map<String, DialogHandle> dialogs = new ConcurrentHashMap<>();
+    public static final int BUSY_RETRY_AFTER = 7;
+
+    /** INVITEs accepted. */
     public final AtomicInteger invites = new AtomicInteger();
+    /** INVITEs answered 503 while busy. */
+    public final AtomicInteger refused = new AtomicInteger();
+    public volatile boolean busy;
     public final List<RequestOutcome> infoOutcomes = new CopyOnWriteArrayList<>();
 
     public FakeNode(String name) {
@@ -55,6 +63,11 @@ public final class FakeNode implements AutoCloseable {
         received.add(in);
         switch (in.method()) {
             case "INVITE" -> {
+                if (busy) {
+                    refused.incrementAndGet();
+                    in.respond(503, "Service Unavailable: busy", retryAfter(), null, null);
+                    return;
+                }
                 invites.incrementAndGet();
                 in.respond(200);
                 in.dialog().ifPresent(d -> dialogs.put(d.callId(), d));
@@ -65,6 +78,14 @@ public final class FakeNode implements AutoCloseable {
                         .thenAccept(infoOutcomes::add));
             }
             default -> in.respond(200);
+        }
+    }
+
+    private List<javax.sip.header.Header> retryAfter() {
+        try {
+            return List.of(endpoint.headerFactory().createRetryAfterHeader(BUSY_RETRY_AFTER));
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
         }
     }
 

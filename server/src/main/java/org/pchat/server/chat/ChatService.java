@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pchat.server.domain.ChatMessage;
@@ -36,6 +39,8 @@ public final class ChatService implements AutoCloseable {
     private final UserWork users;
     private final KeyedSerialExecutor roomLanes;
     private final KeyedSerialExecutor userLanes;
+    /** Sessions whose removal from their rooms is queued and has not all run yet. */
+    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
 
     public ChatService(ChatServiceConfig config, ChatStores stores, FileTokenService tokens,
                        ComplianceRecorder compliance, Clock clock) {
@@ -82,18 +87,76 @@ public final class ChatService implements AutoCloseable {
     }
 
     /**
+     * The most tasks waiting on any room lane: how far the busiest rooms are behind. Past
+     * {@link #roomLaneCapacity()} new room work is refused as busy.
+     */
+    public int roomLaneBacklog() {
+        return roomLanes.longestQueue();
+    }
+
+    /** Tasks waiting on one room lane beyond which new room work (joins, posts) is refused as busy. */
+    public int roomLaneCapacity() {
+        return roomLanes.queueCapacity();
+    }
+
+    /**
      * Removes a session that went away from every room it is in; the others hear it part. These parts are queued
      * even on full lanes (when every session ends at once, all lanes fill): refusing them would leave the session
-     * listed in its rooms and its parts unrecorded for compliance.
+     * listed in its rooms and its parts unrecorded for compliance. They are queued once per session, however often
+     * it is reported gone.
      */
     public void leaveAll(Participant participant, String reason) {
+        if (leaving.add(participant.id())) {
+            queueLeaves(participant, reason);
+        }
+    }
+
+    /**
+     * A participant refused an event in one of its rooms (it cannot keep up, or it is gone): it is disconnected and
+     * removed from its other rooms, once. Until those removals ran, each of its other rooms that has an event for it
+     * reports it again; queueing its removals each time multiplied the lane work of every dropped session by its
+     * rooms, and a sign-in storm that dropped sessions filled the heap with them (docs/benchmarks.md, M80K-1).
+     */
+    private void dropped(Participant participant, String reason) {
+        if (!leaving.add(participant.id())) {
+            return;
+        }
+        try {
+            participant.disconnect(reason);
+        } catch (RuntimeException e) {
+            LOG.error("{} - disconnecting {} (session {}) failed: {}", config.nodeId(), participant.userUri(),
+                    participant.id(), e.toString(), e);
+        }
+        queueLeaves(participant, reason);
+    }
+
+    /** Queues the removal of a leaving participant from each of its rooms; it stops leaving when all ran. */
+    private void queueLeaves(Participant participant, String reason) {
+        Set<UUID> roomIds = registry.roomsOf(participant);
+        AtomicInteger toRun = new AtomicInteger(roomIds.size());
+        Runnable ran = () -> {
+            if (toRun.decrementAndGet() == 0) {
+                leaving.remove(participant.id());
+            }
+        };
+        if (roomIds.isEmpty()) {
+            leaving.remove(participant.id());
+            return;
+        }
         int refused = 0;
         String why = null;
         UUID first = null;
-        for (UUID roomId : registry.roomsOf(participant)) {
+        for (UUID roomId : roomIds) {
             try {
-                roomLanes.executeAlways(roomId, () -> rooms.leave(participant, roomId, reason));
+                roomLanes.executeAlways(roomId, () -> {
+                    try {
+                        rooms.leave(participant, roomId, reason);
+                    } finally {
+                        ran.run();
+                    }
+                });
             } catch (ChatException e) {
+                ran.run();
                 // shutting down: one line per session, not per room
                 if (refused++ == 0) {
                     why = e.getMessage();
@@ -219,16 +282,6 @@ public final class ChatService implements AutoCloseable {
         roomLanes.close(Duration.ofSeconds(5));
         userLanes.close(Duration.ofSeconds(5));
         LOG.info("{} - chat service stopped", config.nodeId());
-    }
-
-    private void dropped(Participant participant, String reason) {
-        try {
-            participant.disconnect(reason);
-        } catch (RuntimeException e) {
-            LOG.error("{} - disconnecting {} (session {}) failed: {}", config.nodeId(), participant.userUri(),
-                    participant.id(), e.toString(), e);
-        }
-        leaveAll(participant, reason);
     }
 
     private <T> void onRoom(UUID roomId, String what, Consumer<ChatResult<T>> callback,

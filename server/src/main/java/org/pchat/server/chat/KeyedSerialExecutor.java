@@ -53,6 +53,20 @@ public final class KeyedSerialExecutor implements AutoCloseable {
         this.lanes = List.copyOf(created);
     }
 
+    /** The most tasks waiting on any one lane (work past the bound included). */
+    public int longestQueue() {
+        int longest = 0;
+        for (ThreadPoolExecutor lane : lanes) {
+            longest = Math.max(longest, lane.getQueue().size());
+        }
+        return longest;
+    }
+
+    /** Tasks waiting per lane beyond which {@link #execute} refuses new work. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
     /** The lane index a key maps to. */
     public int laneOf(Object key) {
         return Math.floorMod(key.hashCode(), lanes.size());

@@ -75,7 +75,7 @@ final class RoomWork {
         JoinOutcome outcome = new JoinOutcome(room, roles, listed, !suppressed, already);
         reply.send(outcome);
         if (!already) {
-            LOG.info("{} - {} (session {}) joined room {}{}", config.nodeId(), user, participant.id(), ref,
+            LOG.debug("{} - {} (session {}) joined room {}{}", config.nodeId(), user, participant.id(), ref,
                     suppressed ? " (participant updates suppressed)" : "");
             publishAndTell(new RoomEvent.Joined(ref, user, roles, batch), participant);
         }
@@ -88,7 +88,7 @@ final class RoomWork {
         boolean was = leaveQuietly(participant, roomId);
         reply.send(roomId);
         if (was && ref != null) {
-            LOG.info("{} - {} (session {}) left room {}", config.nodeId(), participant.userUri(), participant.id(),
+            LOG.debug("{} - {} (session {}) left room {}", config.nodeId(), participant.userUri(), participant.id(),
                     ref);
             publishAndTell(new RoomEvent.Parted(ref, participant.userUri()), participant);
         }
@@ -99,7 +99,7 @@ final class RoomWork {
     void leave(Participant participant, UUID roomId, String reason) {
         RoomRef ref = registry.ref(roomId).orElse(null);
         if (leaveQuietly(participant, roomId) && ref != null) {
-            LOG.info("{} - {} (session {}) removed from room {}: {}", config.nodeId(), participant.userUri(),
+            LOG.debug("{} - {} (session {}) removed from room {}: {}", config.nodeId(), participant.userUri(),
                     participant.id(), ref, reason);
             publishAndTell(new RoomEvent.Parted(ref, participant.userUri()), participant);
         }

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param sessionExpires the session-timer interval offered in {@code Session-Expires} (RFC 4028)
  * @param trustedPeers source addresses whose requests the node accepts (the proxies): IP literals, {@code loopback}
  *                     or {@code any}
+ * @param admissionBacklog server INFOs of all sessions waiting or unanswered above which new sessions are refused
+ * @param busyRetryAfter the {@code Retry-After} of the 503 that refuses a session while the node is behind
  */
 public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize, Duration sessionExpires,
-        List<String> trustedPeers) {
+        List<String> trustedPeers, int admissionBacklog, Duration busyRetryAfter) {
 
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.of("sip.bind-address", ValueType.host(),
             "0.0.0.0", "Address the node's SIP endpoint listens on.");
@@ -33,6 +35,13 @@ public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize
                     java.util.regex.Pattern.compile("loopback|any|[0-9.]+|[0-9A-Fa-f:.]+")),
             List.of("loopback"), "Proxies whose requests the node accepts (IP literals, loopback, any; comma-separated).");
 
+    public static final ConfigKey<Integer> ADMISSION_BACKLOG = ConfigKey.of("sip.admission-backlog",
+            ValueType.integer("a count of server INFOs", 1, 10_000_000), 50_000,
+            "Server INFOs of all sessions waiting or unanswered above which new sessions are answered 503.");
+    public static final ConfigKey<Duration> BUSY_RETRY_AFTER = ConfigKey.of("sip.busy-retry-after",
+            ValueType.seconds(1, 3600), Duration.ofSeconds(10),
+            "Retry-After in seconds of the 503 that refuses a new session while the node is behind.");
+
     public SipEndpointConfig {
         trustedPeers = List.copyOf(trustedPeers);
         TRUSTED_PEERS.check(trustedPeers);
@@ -40,6 +49,8 @@ public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize
         PORT.check(port);
         MAX_MESSAGE_SIZE.check(maxMessageSize);
         SESSION_EXPIRES.check(sessionExpires);
+        ADMISSION_BACKLOG.check(admissionBacklog);
+        BUSY_RETRY_AFTER.check(busyRetryAfter);
     }
 
     /** The documented defaults. */
@@ -49,11 +60,13 @@ public record SipEndpointConfig(String bindAddress, int port, int maxMessageSize
 
     /** The keys this record is built from. */
     public static List<ConfigKey<?>> keys() {
-        return List.of(BIND_ADDRESS, PORT, MAX_MESSAGE_SIZE, SESSION_EXPIRES, TRUSTED_PEERS);
+        return List.of(BIND_ADDRESS, PORT, MAX_MESSAGE_SIZE, SESSION_EXPIRES, TRUSTED_PEERS, ADMISSION_BACKLOG,
+                BUSY_RETRY_AFTER);
     }
 
     static SipEndpointConfig from(Settings settings) {
         return new SipEndpointConfig(settings.get(BIND_ADDRESS), settings.get(PORT), settings.get(MAX_MESSAGE_SIZE),
-                settings.get(SESSION_EXPIRES), settings.get(TRUSTED_PEERS));
+                settings.get(SESSION_EXPIRES), settings.get(TRUSTED_PEERS), settings.get(ADMISSION_BACKLOG),
+                settings.get(BUSY_RETRY_AFTER));
     }
 }

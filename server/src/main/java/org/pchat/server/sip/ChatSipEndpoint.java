@@ -47,6 +47,8 @@ public final class ChatSipEndpoint implements AutoCloseable {
     private volatile InviteHandler invites;
     private volatile InfoHandler infos;
     private final SessionAdmission admission;
+    private final InfoBacklog backlog = new InfoBacklog();
+    private final BusyAdmission busy;
 
     public ChatSipEndpoint(SipChatConfig config, ChatService chat, Clock clock) {
         this(config, chat, clock, SessionAdmission.OPEN);
@@ -62,6 +64,9 @@ public final class ChatSipEndpoint implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trusted = new TrustedPeers(config.trustedPeers());
         this.views = new XccosViews(config.domain());
+        // a quarter of a lane: sessions taken just before bring their joins after their INVITE, and those must fit
+        this.busy = new BusyAdmission(config.nodeId(), backlog, config.admissionBacklog(), chat::roomLaneBacklog,
+                Math.max(1, chat.roomLaneCapacity() / 4), config.busyRetryAfterSeconds());
     }
 
     /** Binds the TCP listener and starts answering. */
@@ -77,6 +82,9 @@ public final class ChatSipEndpoint implements AutoCloseable {
                 .sessionExpiresSeconds(config.sessionExpiresSeconds())
                 .allowShortSessionInterval(config.sessionExpiresSeconds() < SipStackConfig.RFC4028_MIN_SE_SECONDS)
                 .t1Millis(config.t1Millis())
+                // a server INFO per delivery, all over TCP: the RI's compaction re-parses each finished one on its
+                // single timer thread, which fell behind in a sign-in storm (docs/benchmarks.md, M80K-2)
+                .compactFinishedTransactions(false)
                 .build();
         SipEndpoint created = new SipEndpoint(stack, this::onRequest, new Listener());
         XccosCommandHandler commands = new XccosCommandHandler(config, views, chat, clock);
@@ -133,7 +141,7 @@ public final class ChatSipEndpoint implements AutoCloseable {
     }
 
     private SipSession newSession(DialogHandle dialog, String user) {
-        return new SipSession(config, dialog, user, views, encoder, chat);
+        return new SipSession(config, dialog, user, views, encoder, chat, backlog);
     }
 
     private void onRequest(IncomingRequest in) {
@@ -150,10 +158,15 @@ public final class ChatSipEndpoint implements AutoCloseable {
                     invites.onReInvite(in);
                 } else {
                     Optional<String> refusal = admission.refusal();
+                    Optional<String> behind = refusal.isPresent() ? Optional.empty() : busy.refusal();
                     if (refusal.isPresent()) {
                         LOG.info("{} - INVITE answered 503 ({}): call-id={} peer={}", config.nodeId(), refusal.get(),
                                 in.callId(), in.flow());
                         in.respond(503, "Service Unavailable: " + refusal.get());
+                    } else if (behind.isPresent()) {
+                        LOG.debug("{} - INVITE answered 503 ({}): call-id={} peer={}", config.nodeId(), behind.get(),
+                                in.callId(), in.flow());
+                        in.respond(503, "Service Unavailable: " + behind.get(), retryAfter(), null, null);
                     } else {
                         invites.onInvite(in);
                     }
@@ -166,6 +179,19 @@ public final class ChatSipEndpoint implements AutoCloseable {
                         in.flow());
                 in.respond(405, "Method Not Allowed", allow(), null, null);
             }
+        }
+    }
+
+    /** Server INFOs of all sessions waiting or unanswered (the figure admission is decided on). */
+    public long infoBacklog() {
+        return backlog.count();
+    }
+
+    private List<Header> retryAfter() {
+        try {
+            return List.of(endpoint.headerFactory().createRetryAfterHeader(busy.retryAfterSeconds()));
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("Retry-After " + busy.retryAfterSeconds() + " refused", e);
         }
     }
 

@@ -49,6 +49,7 @@ final class OutboundInfoQueue {
     private final int maxInFlight;
     private final int batchLimit;
     private final Consumer<String> onFailure;
+    private final InfoBacklog backlog;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private int inFlight;
     private boolean closed;
@@ -57,14 +58,16 @@ final class OutboundInfoQueue {
      * @param encoder    one envelope's body from its elements
      * @param capacity   INFOs waiting at most
      * @param batchLimit notices one INFO carries at most
+     * @param backlog    the node's count of INFOs owed: every INFO queued here is in it until answered or dropped
      */
     OutboundInfoQueue(Sender sender, Function<List<XccosElement>, byte[]> encoder, int capacity, int maxInFlight,
-                      int batchLimit, Consumer<String> onFailure) {
+                      int batchLimit, InfoBacklog backlog, Consumer<String> onFailure) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.capacity = capacity;
         this.maxInFlight = maxInFlight;
         this.batchLimit = batchLimit;
+        this.backlog = Objects.requireNonNull(backlog, "backlog");
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
     }
 
@@ -87,6 +90,7 @@ final class OutboundInfoQueue {
                 return false;
             } else {
                 queue.add(new Pending(elements, notices));
+                backlog.added();
             }
         }
         pump();
@@ -96,7 +100,7 @@ final class OutboundInfoQueue {
     /** Stops sending; queued INFOs are dropped. */
     synchronized void close() {
         closed = true;
-        queue.clear();
+        dropQueued();
     }
 
     synchronized boolean isClosed() {
@@ -130,12 +134,13 @@ final class OutboundInfoQueue {
         String failure = describeFailure(outcome);
         synchronized (this) {
             inFlight--;
+            backlog.removed(1);
             if (failure != null) {
                 if (closed) {
                     return;
                 }
                 closed = true;
-                queue.clear();
+                dropQueued();
             }
         }
         if (failure != null) {
@@ -143,6 +148,11 @@ final class OutboundInfoQueue {
         } else {
             pump();
         }
+    }
+
+    private void dropQueued() {
+        backlog.removed(queue.size());
+        queue.clear();
     }
 
     /** Null for a success, else why the session must go. */

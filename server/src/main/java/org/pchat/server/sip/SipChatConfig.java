@@ -32,14 +32,16 @@ import org.pchat.xccos.model.CatUri;
  * @param xccosLimits           the decoder's limits (body size, depth, …)
  * @param outboundQueueLimit    server INFOs waiting per session; beyond that the session is dropped
  * @param maxInFlight           server INFOs sent and not yet answered per session
+ * @param admissionBacklog      server INFOs of all sessions waiting or unanswered above which new INVITEs get 503
+ * @param busyRetryAfterSeconds the {@code Retry-After} of that 503
  * @param fileServiceUri        the file web service clients are sent to with a file token
  * @param rootUri               the root category ({@code sib/@rootUri})
  * @param dbVersion             the database version GUID ({@code sib/@dbVersion})
  */
 public record SipChatConfig(String nodeId, String domain, String bindAddress, String advertisedHost, int port,
         int maxMessageSize, int sessionExpiresSeconds, int t1Millis, List<String> chatUris, List<String> trustedPeers,
-        XccosLimits xccosLimits, int outboundQueueLimit, int maxInFlight, URI fileServiceUri, CatUri rootUri,
-        String dbVersion) {
+        XccosLimits xccosLimits, int outboundQueueLimit, int maxInFlight, int admissionBacklog,
+        int busyRetryAfterSeconds, URI fileServiceUri, CatUri rootUri, String dbVersion) {
 
     /** Trusted-peer entry matching every loopback address. */
     public static final String LOOPBACK = "loopback";
@@ -54,6 +56,8 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
      * the client answer the lower CSeq 500 (§12.2.2), and that answer drops the session.
      */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+    public static final int DEFAULT_ADMISSION_BACKLOG = 50_000;
+    public static final int DEFAULT_BUSY_RETRY_AFTER_SECONDS = 10;
     /**
      * Join/part notices one server INFO carries at most when they queued up behind each other (several {@code ntc}
      * siblings in one envelope, xccos.md §2.1); about 300 bytes each, so a full batch stays near 10 KB.
@@ -84,6 +88,8 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
         Objects.requireNonNull(xccosLimits, "xccosLimits");
         requireRange(nodeId, "outboundQueueLimit", outboundQueueLimit, 1, 1_000_000);
         requireRange(nodeId, "maxInFlight", maxInFlight, 1, 64);
+        requireRange(nodeId, "admissionBacklog", admissionBacklog, 1, 10_000_000);
+        requireRange(nodeId, "busyRetryAfterSeconds", busyRetryAfterSeconds, 1, 3600);
         Objects.requireNonNull(fileServiceUri, "fileServiceUri");
         Objects.requireNonNull(rootUri, "rootUri");
         Objects.requireNonNull(dbVersion, "dbVersion");
@@ -108,7 +114,8 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
                 (int) config.sip().sessionExpires().toSeconds(), SipStackConfig.DEFAULT_T1_MILLIS,
                 List.of(lookupUri(domain)), config.sip().trustedPeers(),
                 xccosLimits(config.node().limits().xccosBodyLimit()),
-                DEFAULT_OUTBOUND_QUEUE_LIMIT, DEFAULT_MAX_IN_FLIGHT, withSlash(base).resolve(FILE_SERVICE_PATH),
+                DEFAULT_OUTBOUND_QUEUE_LIMIT, DEFAULT_MAX_IN_FLIGHT, config.sip().admissionBacklog(),
+                (int) config.sip().busyRetryAfter().toSeconds(), withSlash(base).resolve(FILE_SERVICE_PATH),
                 rootUri(domain), schemaVersionGuid());
     }
 
@@ -117,7 +124,7 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
         return new SipChatConfig(nodeId, domain, "127.0.0.1", "127.0.0.1", 0, SipStackConfig.DEFAULT_MAX_MESSAGE_SIZE,
                 SipStackConfig.DEFAULT_SESSION_EXPIRES_SECONDS, SipStackConfig.DEFAULT_T1_MILLIS,
                 List.of(lookupUri(domain)), List.of(LOOPBACK), XccosLimits.defaults(), DEFAULT_OUTBOUND_QUEUE_LIMIT,
-                DEFAULT_MAX_IN_FLIGHT, URI.create("http://127.0.0.1:8080/" + FILE_SERVICE_PATH), rootUri(domain),
+                DEFAULT_MAX_IN_FLIGHT, DEFAULT_ADMISSION_BACKLOG, DEFAULT_BUSY_RETRY_AFTER_SECONDS, URI.create("http://127.0.0.1:8080/" + FILE_SERVICE_PATH), rootUri(domain),
                 schemaVersionGuid());
     }
 
@@ -125,42 +132,49 @@ public record SipChatConfig(String nodeId, String domain, String bindAddress, St
     public SipChatConfig withPort(int value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, value, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, chatUris, trustedPeers, xccosLimits, outboundQueueLimit, maxInFlight,
-                fileServiceUri, rootUri, dbVersion);
+                admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** A copy with another T1 (tests: a faster timeout for unanswered server INFOs). */
     public SipChatConfig withT1Millis(int value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, value, chatUris, trustedPeers, xccosLimits, outboundQueueLimit, maxInFlight,
-                fileServiceUri, rootUri, dbVersion);
+                admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** A copy with other chat URIs (the first is the channel URI). */
     public SipChatConfig withChatUris(List<String> value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, value, trustedPeers, xccosLimits, outboundQueueLimit, maxInFlight,
-                fileServiceUri, rootUri, dbVersion);
+                admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** A copy with another outbound queue limit (tests: a small queue fills fast). */
     public SipChatConfig withOutboundQueueLimit(int value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, chatUris, trustedPeers, xccosLimits, value, maxInFlight,
-                fileServiceUri, rootUri, dbVersion);
+                admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
+    }
+
+    /** A copy refusing new sessions above another backlog, with another Retry-After (tests: a node behind). */
+    public SipChatConfig withAdmission(int backlog, int retryAfterSeconds) {
+        return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
+                sessionExpiresSeconds, t1Millis, chatUris, trustedPeers, xccosLimits, outboundQueueLimit, maxInFlight,
+                backlog, retryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** A copy with other trusted peers. */
     public SipChatConfig withTrustedPeers(List<String> value) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, chatUris, value, xccosLimits, outboundQueueLimit, maxInFlight,
-                fileServiceUri, rootUri, dbVersion);
+                admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** A copy with another XCCOS body limit. */
     public SipChatConfig withXccosBodyLimit(int bytes) {
         return new SipChatConfig(nodeId, domain, bindAddress, advertisedHost, port, maxMessageSize,
                 sessionExpiresSeconds, t1Millis, chatUris, trustedPeers, xccosLimits(bytes), outboundQueueLimit,
-                maxInFlight, fileServiceUri, rootUri, dbVersion);
+                maxInFlight, admissionBacklog, busyRetryAfterSeconds, fileServiceUri, rootUri, dbVersion);
     }
 
     /** {@code sip:ocschat@<domain>}. */

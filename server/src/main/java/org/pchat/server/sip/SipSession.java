@@ -41,7 +41,7 @@ final class SipSession implements Participant {
     private final AtomicBoolean ended = new AtomicBoolean();
 
     SipSession(SipChatConfig config, DialogHandle dialog, String userUri, XccosViews views, XccosEncoder encoder,
-               ChatService chat) {
+               ChatService chat, InfoBacklog backlog) {
         this.nodeId = config.nodeId();
         this.dialog = Objects.requireNonNull(dialog, "dialog");
         this.userUri = Objects.requireNonNull(userUri, "userUri");
@@ -50,7 +50,7 @@ final class SipSession implements Participant {
         this.noticeLimit = Math.max(1, config.outboundQueueLimit() / 2);
         this.outbound = new OutboundInfoQueue(body -> dialog.sendInfo(OutboundInfoQueue.CONTENT_TYPE, body),
                 elements -> encoder.encodeUtf8(new XccosEnvelope(envIds.incrementAndGet(), elements)),
-                config.outboundQueueLimit(), config.maxInFlight(), SipChatConfig.NOTICES_PER_INFO,
+                config.outboundQueueLimit(), config.maxInFlight(), SipChatConfig.NOTICES_PER_INFO, backlog,
                 reason -> end(reason, false));
     }
 

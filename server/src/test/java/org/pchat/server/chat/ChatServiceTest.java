@@ -227,6 +227,31 @@ class ChatServiceTest {
     }
 
     @Test
+    void aParticipantRefusingEventsInEachOfItsRoomsIsDisconnectedOnceAndLeavesEachRoomOnce() {
+        UUID second = fixture.openRoom("Second");
+        UUID third = fixture.openRoom("Third");
+        FakeParticipant alice = new FakeParticipant(ALICE);
+        FakeParticipant gone = new FakeParticipant(BOB, 0, new CopyOnWriteArrayList<>());
+        for (UUID room : List.of(lobby, second, third)) {
+            fixture.join(alice, room);
+            fixture.join(gone, room);
+        }
+        List<Results<ChatMessage>> posts = new ArrayList<>();
+        for (UUID room : List.of(lobby, second, third)) {
+            Results<ChatMessage> result = new Results<>();
+            fixture.chat().post(alice, room, "to everyone in " + room, false, Instant.now(), result);
+            posts.add(result);
+        }
+
+        await().untilAsserted(() -> assertThat(alice.events(RoomEvent.Parted.class)).hasSize(3));
+        assertThat(alice.events(RoomEvent.Parted.class)).extracting(e -> e.room().id())
+                .containsExactlyInAnyOrder(lobby, second, third);
+        assertThat(gone.disconnects()).hasSize(1);
+        assertThat(posts).allSatisfy(p -> assertThat(p.value()).isNotNull());
+        await().untilAsserted(() -> assertThat(fixture.chat().registry().roomsOf(gone)).isEmpty());
+    }
+
+    @Test
     void postingWithoutJoiningIsForbidden() {
         Results<ChatMessage> result = new Results<>();
         fixture.chat().post(new FakeParticipant(ALICE), lobby, "hi", false, Instant.now(), result);

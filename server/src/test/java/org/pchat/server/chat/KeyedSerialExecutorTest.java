@@ -41,13 +41,7 @@ class KeyedSerialExecutorTest {
     @Test
     void aFullLaneRefusesWorkAsBusyNamingTheCapacity() throws Exception {
         try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2)) {
-            CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            lanes.execute("k", () -> {
-                running.countDown();
-                awaitQuietly(release);
-            });
-            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch release = blockLane(lanes, "k");
             lanes.execute("k", () -> { });
             lanes.execute("k", () -> { });
 
@@ -59,16 +53,24 @@ class KeyedSerialExecutorTest {
     }
 
     @Test
+    void theLongestQueueIsTheMostTasksWaitingOnOneLaneWorkPastTheBoundIncluded() throws Exception {
+        try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2)) {
+            CountDownLatch release = blockLane(lanes, "k");
+            lanes.execute("k", () -> { });
+            lanes.execute("k", () -> { });
+            lanes.executeAlways("k", () -> { });
+
+            assertThat(lanes.longestQueue()).isEqualTo(3);
+            assertThat(lanes.queueCapacity()).isEqualTo(2);
+            release.countDown();
+        }
+    }
+
+    @Test
     void workThatMustNotBeRefusedIsQueuedPastAFullLaneAndRunsInOrder() throws Exception {
         try (KeyedSerialExecutor lanes = new KeyedSerialExecutor("test", 1, 2)) {
-            CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = blockLane(lanes, "k");
             List<Integer> seen = new CopyOnWriteArrayList<>();
-            lanes.execute("k", () -> {
-                running.countDown();
-                awaitQuietly(release);
-            });
-            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 10; i++) {
                 int n = i;
                 lanes.executeAlways("k", () -> seen.add(n));
@@ -89,6 +91,18 @@ class KeyedSerialExecutorTest {
         assertThatThrownBy(() -> lanes.executeAlways("k", () -> { }))
                 .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code()).isEqualTo(ChatErrorCode.BUSY))
                 .hasMessageContaining("shutting down");
+    }
+
+    /** Occupies the lane of {@code key} with a task that runs until the returned latch is counted down. */
+    private static CountDownLatch blockLane(KeyedSerialExecutor lanes, String key) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        lanes.execute(key, () -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        return release;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -23,6 +23,7 @@ class OutboundInfoQueueTest {
     private final List<String> sent = new ArrayList<>();
     private final List<CompletableFuture<RequestOutcome>> answers = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private final InfoBacklog backlog = new InfoBacklog();
 
     private OutboundInfoQueue queue(int capacity, int batchLimit) {
         return new OutboundInfoQueue(body -> {
@@ -30,7 +31,7 @@ class OutboundInfoQueueTest {
             CompletableFuture<RequestOutcome> answer = new CompletableFuture<>();
             answers.add(answer);
             return answer;
-        }, OutboundInfoQueueTest::encode, capacity, 1, batchLimit, failures::add);
+        }, OutboundInfoQueueTest::encode, capacity, 1, batchLimit, backlog, failures::add);
     }
 
     /** A body listing its elements: "part:u1 part:u2" or "reply:r1". */
@@ -124,5 +125,47 @@ class OutboundInfoQueueTest {
         assertThat(queue.isClosed()).isTrue();
         assertThat(queue.offer(notice("u3"), true)).isFalse();
         assertThat(sent).containsExactly("part:u1");
+    }
+
+    @Test
+    void theNodesBacklogCountsEachInfoFromQueuedUntilAnswered() {
+        OutboundInfoQueue queue = queue(10, 32);
+        queue.offer(notice("u1"), true);
+        queue.offer(notice("u2"), true);
+        queue.offer(notice("u3"), true);
+        queue.offer(notice("u4"), false);
+        assertThat(backlog.count()).as("one in flight, a batch of two notices, a reply").isEqualTo(3);
+
+        answerOk();
+        assertThat(backlog.count()).isEqualTo(2);
+        answerOk();
+        answerOk();
+        assertThat(backlog.count()).isZero();
+    }
+
+    @Test
+    void closingDropsTheQueuedInfosFromTheBacklogAndTheOneInFlightLeavesWhenAnswered() {
+        OutboundInfoQueue queue = queue(10, 32);
+        queue.offer(notice("u1"), false);
+        queue.offer(notice("u2"), false);
+        queue.offer(notice("u3"), false);
+
+        queue.close();
+        assertThat(backlog.count()).as("the INFO in flight").isEqualTo(1);
+        answerOk();
+        assertThat(backlog.count()).isZero();
+    }
+
+    @Test
+    void aFailedInfoTakesItselfAndEveryQueuedInfoOutOfTheBacklog() {
+        OutboundInfoQueue queue = queue(10, 32);
+        queue.offer(notice("u1"), false);
+        queue.offer(notice("u2"), false);
+
+        answers.get(0).complete(new RequestOutcome.TimedOut("INFO", 32_000));
+
+        assertThat(backlog.count()).isZero();
+        assertThat(queue.offer(notice("u3"), false)).isFalse();
+        assertThat(backlog.count()).isZero();
     }
 }
