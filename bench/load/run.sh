@@ -103,7 +103,7 @@ trap cleanup EXIT
 # waits until a process's log says it started
 await_start() { # pid log pattern
   for _ in $(seq 1 600); do
-    grep -q "$3" "$2" && return 0
+    grep -qs "$3" "$2" && return 0
     kill -0 "$1" 2>/dev/null || { tail -50 "$2" >&2; exit 1; }
     sleep 0.2
   done
