@@ -14,7 +14,7 @@ SUM_SUFFIXES = ("_count", "_per_s")
 SUMMED = {"users", "sessions_held", "posts", "deliveries", "deliveries_expected", "deliveries_missing",
           "posts_not_fully_delivered", "deliveries_duplicate", "deliveries_unexpected", "posts_skipped", "joins",
           "history_reads", "failed_operations", "driver_cpu_pct", "deliveries_other_shards",
-          "invites_deferred"}
+          "invites_deferred", "session_refreshes"}
 FROM_FIRST = ("server_", "proxies_", "cores", "workload", "measured_s")
 
 

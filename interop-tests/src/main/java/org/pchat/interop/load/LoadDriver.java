@@ -239,6 +239,7 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .put("sign_in_s", round((signedIn - runStart) / 1e9))
                 .put("sessions_held", Math.min(held, heldAtEnd))
                 .put("invites_deferred", metrics.invitesDeferred.sum())
+                .put("session_refreshes", metrics.sessionRefreshes.sum())
                 .put("measured_s", round(seconds))
                 .put("posts_target_per_s", round(postRate))
                 .put("posts_per_s", round(metrics.postsSent.sum() / seconds))

@@ -34,6 +34,8 @@ final class LoadMetrics {
     final LongAdder otherShardDeliveries = new LongAdder();
     /** INVITEs answered 503 with Retry-After and tried again after it: over the whole run, sign-in included. */
     final LongAdder invitesDeferred = new LongAdder();
+    /** Sessions refreshed with UPDATE and answered 200 (RFC 4028): over the whole run, sign-in included. */
+    final LongAdder sessionRefreshes = new LongAdder();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<Long, PostLedger> posts = new ConcurrentHashMap<>();
     private final boolean exact;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
@@ -72,10 +73,12 @@ final class SipLoadUser extends LoadUser<SipMessage> {
     private String registerCallId;
     private String callId;
     private String fromTag;
-    private String toTag;
-    private String remoteTarget;
     private String chatUri;
-    private List<String> routes = List.of();
+    private SipDialog dialog;
+    /** The session interval the last 2xx set (RFC 4028); 0 when the node runs no session timer. */
+    private long sessionInterval;
+    /** When the unanswered UPDATE went out; 0 when none is under way. */
+    private long refreshSentNanos;
     private boolean churning;
     private boolean loginReported;
 
@@ -120,38 +123,15 @@ final class SipLoadUser extends LoadUser<SipMessage> {
     }
 
     private String register(String authHeader, String authValue) {
-        String domain = ctx.model().domain();
-        StringBuilder out = new StringBuilder("REGISTER sip:").append(domain).append(" SIP/2.0\r\n")
-                .append(via()).append("From: <").append(aor).append(">;tag=").append(fromTag).append("\r\n")
-                .append("To: <").append(aor).append(">\r\n")
-                .append("Call-ID: ").append(registerCallId).append("\r\n")
-                .append("CSeq: ").append(++cseq).append(" REGISTER\r\n")
-                .append("Max-Forwards: 70\r\n")
-                .append("Contact: <sip:").append(host).append(";transport=tcp>;+sip.instance=\"<urn:uuid:")
-                .append(java.util.UUID.randomUUID()).append(">\"\r\n")
-                .append("Expires: 3600\r\n");
-        if (authHeader != null) {
-            out.append(authHeader).append(": ").append(authValue).append("\r\n");
-        }
-        return out.append("Content-Length: 0\r\n\r\n").toString();
+        return SipText.register(ctx.model().domain(), host, aor, fromTag, registerCallId, ++cseq,
+                authHeader == null ? null : authHeader + ": " + authValue);
     }
 
     private void invite() {
         state = State.INVITING;
         chatUri = "sip:ocschat@" + ctx.model().domain();
         callId = newId();
-        String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=message 5061 sip null\r\na=accept-types:text/plain\r\n";
-        send("INVITE " + chatUri + " SIP/2.0\r\n" + via()
-                + "From: <" + aor + ">;tag=" + fromTag + "\r\n"
-                + "To: <" + chatUri + ">\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + (++cseq) + " INVITE\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "Contact: <sip:" + username.substring(0, username.indexOf('@')) + "@" + host + ";transport=tcp>\r\n"
-                + "Supported: ms-sender\r\n"
-                + "Content-Type: application/sdp\r\n"
-                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+        send(SipText.invite(chatUri, host, aor, fromTag, callId, ++cseq));
     }
 
     /**
@@ -159,41 +139,21 @@ final class SipLoadUser extends LoadUser<SipMessage> {
      * again after Retry-After, plus up to half as much again at random so refused users do not all return at once.
      */
     private void inviteLater(SipMessage refused, long seconds) {
-        send(ackFor(refused));
+        send(SipText.ackFor(refused, chatUri));
         ctx.metrics().invitesDeferred.increment();
         long millis = seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 500 + 1);
         channel.eventLoop().schedule(() -> {
             if (state == State.INVITING && channel.isActive()) {
                 invite();
             }
-        }, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** The ACK of a non-2xx final response to INVITE: its Request-URI, Via, From, Call-ID; the response's To. */
-    private String ackFor(SipMessage response) {
-        return "ACK " + chatUri + " SIP/2.0\r\n"
-                + "Via: " + response.values("Via").get(0) + "\r\n"
-                + "From: " + response.header("From").orElse("") + "\r\n"
-                + "To: " + response.header("To").orElse("") + "\r\n"
-                + "Call-ID: " + response.header("Call-ID").orElse("") + "\r\n"
-                + "CSeq: " + response.cseqNumber() + " ACK\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     private void dialogEstablished(SipMessage ok) {
-        toTag = ok.tag("To").orElse("");
-        remoteTarget = SipMessage.uriOf(ok.header("Contact").orElse("<" + chatUri + ">"));
-        List<String> recorded = new ArrayList<>();
-        for (String value : ok.values("Record-Route")) {
-            for (String one : value.split(",(?=\\s*<)")) {
-                recorded.add(one.trim());
-            }
-        }
-        java.util.Collections.reverse(recorded);
-        routes = List.copyOf(recorded);
-        send(inDialog("ACK", ok.cseqNumber(), null, ""));
+        dialog = SipDialog.established(ok, host, aor, fromTag, chatUri);
+        send(dialog.request("ACK", ok.cseqNumber(), List.of(), null, ""));
         state = State.JOINING;
+        refreshLater(ok);
         if (initialRooms.length == 0) {
             becomeActive();
             return;
@@ -232,6 +192,40 @@ final class SipLoadUser extends LoadUser<SipMessage> {
         if (joinedRooms.get(room) != joined) {
             joinedRooms.set(room, joined);
             ctx.joined(index, room, joined);
+        }
+    }
+
+    // ---- session timer (RFC 4028, the node asks the client to refresh: refresher=uac) ----
+
+    /** Schedules the refresh at half the session interval a 2xx set (RFC 4028 §10); none when it set none. */
+    private void refreshLater(SipMessage ok) {
+        sessionInterval = ok.sessionExpiresSeconds().orElse(0);
+        if (sessionInterval > 0) {
+            channel.eventLoop().schedule(this::refresh, sessionInterval * 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Refreshes the session with an UPDATE asking for the same interval (RFC 4028 §7.4). */
+    private void refresh() {
+        if ((state != State.ACTIVE && state != State.JOINING) || !channel.isActive()) {
+            return;
+        }
+        refreshSentNanos = System.nanoTime();
+        send(dialog.request("UPDATE", ++cseq, List.of("Session-Expires: " + sessionInterval + ";refresher=uac",
+                "Supported: timer"), null, ""));
+    }
+
+    private void refreshAnswered(SipMessage r) {
+        refreshSentNanos = 0;
+        if (r.status() == 200) {
+            ctx.metrics().sessionRefreshes.increment();
+            refreshLater(r);
+        } else if (r.status() == 422 && r.minSeSeconds().isPresent()) {
+            // RFC 4028 §7.4: too small an interval; ask again with at least the node's Min-SE.
+            sessionInterval = Math.max(sessionInterval, r.minSeSeconds().getAsLong());
+            refresh();
+        } else {
+            ctx.metrics().failure("UPDATE answered " + r.status());
         }
     }
 
@@ -304,14 +298,18 @@ final class SipLoadUser extends LoadUser<SipMessage> {
         }
         state = State.CLOSING;
         ctx.active(this, false);
-        send(inDialog("BYE", ++cseq, null, ""));
-        channel.eventLoop().schedule(this::closeQuietly, 5, java.util.concurrent.TimeUnit.SECONDS);
+        send(dialog.request("BYE", ++cseq, List.of(), null, ""));
+        channel.eventLoop().schedule(this::closeQuietly, 5, TimeUnit.SECONDS);
     }
 
     /** Fails commands waiting longer than the operation timeout. */
     @Override
     void sweep() {
         long now = System.nanoTime();
+        if (refreshSentNanos != 0 && now - refreshSentNanos > ctx.opTimeoutNanos()) {
+            refreshSentNanos = 0;
+            ctx.metrics().failure("UPDATE timed out");
+        }
         Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             Pending p = it.next().getValue();
@@ -362,8 +360,8 @@ final class SipLoadUser extends LoadUser<SipMessage> {
                 OptionalLong retryAfter = status == 503 ? r.retryAfterSeconds() : OptionalLong.empty();
                 if (status == 200 && state == State.INVITING) {
                     dialogEstablished(r);
-                } else if (status == 200 && toTag != null) {
-                    send(inDialog("ACK", r.cseqNumber(), null, ""));
+                } else if (status == 200 && dialog != null) {
+                    send(dialog.request("ACK", r.cseqNumber(), List.of(), null, ""));
                 } else if (state == State.INVITING && retryAfter.isPresent()) {
                     inviteLater(r, retryAfter.getAsLong());
                 } else {
@@ -376,6 +374,7 @@ final class SipLoadUser extends LoadUser<SipMessage> {
                     ctx.metrics().failure((what == null ? "INFO" : what) + " INFO answered " + status);
                 }
             }
+            case "UPDATE" -> refreshAnswered(r);
             case "BYE" -> closeQuietly();
             default -> {
             }
@@ -384,7 +383,7 @@ final class SipLoadUser extends LoadUser<SipMessage> {
 
     private void request(SipMessage req) {
         String method = req.method();
-        send(answer(req, method.equals("INFO") || method.equals("BYE") || method.equals("UPDATE")
+        send(SipText.answer(req, method.equals("INFO") || method.equals("BYE") || method.equals("UPDATE")
                 || method.equals("OPTIONS") || method.equals("NOTIFY") ? 200 : 405));
         if (method.equals("BYE")) {
             if (state != State.CLOSING) {
@@ -498,44 +497,7 @@ final class SipLoadUser extends LoadUser<SipMessage> {
         if (pendingInfo.size() > 10_000) {
             pendingInfo.clear();
         }
-        send(inDialog("INFO", number, "text/plain", body));
-    }
-
-    private String inDialog(String method, long number, String contentType, String body) {
-        StringBuilder out = new StringBuilder(256 + body.length()).append(method).append(' ').append(remoteTarget)
-                .append(" SIP/2.0\r\n").append(via());
-        for (String route : routes) {
-            out.append("Route: ").append(route).append("\r\n");
-        }
-        out.append("From: <").append(aor).append(">;tag=").append(fromTag).append("\r\n")
-                .append("To: <").append(chatUri).append(">;tag=").append(toTag).append("\r\n")
-                .append("Call-ID: ").append(callId).append("\r\n")
-                .append("CSeq: ").append(number).append(' ').append(method).append("\r\n")
-                .append("Max-Forwards: 70\r\n");
-        if (contentType != null) {
-            out.append("Content-Type: ").append(contentType).append("\r\n");
-        }
-        return out.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length)
-                .append("\r\n\r\n").append(body).toString();
-    }
-
-    private static String answer(SipMessage request, int status) {
-        StringBuilder out = new StringBuilder("SIP/2.0 ").append(status)
-                .append(status == 200 ? " OK" : " Method Not Allowed").append("\r\n");
-        for (String via : request.values("Via")) {
-            out.append("Via: ").append(via).append("\r\n");
-        }
-        out.append("From: ").append(request.header("From").orElse("")).append("\r\n")
-                .append("To: ").append(request.header("To").orElse("")).append("\r\n")
-                .append("Call-ID: ").append(request.header("Call-ID").orElse("")).append("\r\n")
-                .append("CSeq: ").append(request.header("CSeq").orElse("")).append("\r\n")
-                .append("Content-Length: 0\r\n\r\n");
-        return out.toString();
-    }
-
-    private String via() {
-        return "Via: SIP/2.0/TCP " + host + ";branch=z9hG4bK" + Long.toHexString(ThreadLocalRandom.current()
-                .nextLong()) + ";rport\r\n";
+        send(dialog.request("INFO", number, List.of(), "text/plain", body));
     }
 
     private static String newId() {

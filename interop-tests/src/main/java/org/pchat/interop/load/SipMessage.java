@@ -40,7 +40,22 @@ record SipMessage(String startLine, List<Header> headers, String body) {
 
     /** Retry-After's delta-seconds (RFC 3261 §20.33), without its comment and parameters; empty when absent. */
     OptionalLong retryAfterSeconds() {
-        String value = header("Retry-After").orElse("").trim();
+        return deltaSeconds("Retry-After");
+    }
+
+    /** Session-Expires' delta-seconds (RFC 4028 §4), without its refresher parameter; empty when absent. */
+    OptionalLong sessionExpiresSeconds() {
+        return deltaSeconds("Session-Expires");
+    }
+
+    /** Min-SE's delta-seconds (RFC 4028 §5); empty when absent. */
+    OptionalLong minSeSeconds() {
+        return deltaSeconds("Min-SE");
+    }
+
+    /** The delta-seconds a header's value starts with, cut to nine digits rather than overflowing. */
+    private OptionalLong deltaSeconds(String name) {
+        String value = header(name).orElse("").trim();
         int end = 0;
         while (end < value.length() && end < 9 && Character.isDigit(value.charAt(end))) {
             end++;
@@ -114,6 +129,7 @@ record SipMessage(String startLine, List<Header> headers, String body) {
             case "to" -> "t";
             case "via" -> "v";
             case "contact" -> "m";
+            case "session-expires" -> "x";
             default -> null;
         };
         return compact != null && sent.equalsIgnoreCase(compact);

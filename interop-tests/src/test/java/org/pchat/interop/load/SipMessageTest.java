@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the load driver reads Retry-After (RFC 3261 §20.33) off a 503. */
+/** How the load driver reads Retry-After (RFC 3261 §20.33) off a 503 and the session-timer headers (RFC 4028). */
 class SipMessageTest {
 
     private static SipMessage unavailable(String... retryAfter) {
@@ -29,5 +29,19 @@ class SipMessageTest {
     @Test
     void anAbsurdlyLongValueIsCutToNineDigitsRatherThanOverflowing() {
         assertThat(unavailable("949302838503028349304023988").retryAfterSeconds()).hasValue(949302838L);
+    }
+
+    @Test
+    void sessionExpiresIsReadWithoutItsRefresherInLongAndCompactForm_rfc4028_4() {
+        assertThat(new SipMessage("SIP/2.0 200 OK", List.of(new SipMessage.Header("Session-Expires",
+                "1800;refresher=uac")), "").sessionExpiresSeconds()).hasValue(1800);
+        assertThat(new SipMessage("SIP/2.0 200 OK", List.of(new SipMessage.Header("x", "90")), "")
+                .sessionExpiresSeconds()).hasValue(90);
+    }
+
+    @Test
+    void minSeIsReadOffA422_rfc4028_5() {
+        assertThat(new SipMessage("SIP/2.0 422 Session Interval Too Small",
+                List.of(new SipMessage.Header("Min-SE", "90")), "").minSeSeconds()).hasValue(90);
     }
 }
