@@ -49,6 +49,11 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
     static final double[] CLASS_SHARE = {MODEL_CLASS_POSTS[0] / (MODEL_POSTS_PER_USER * 80_000),
         MODEL_CLASS_POSTS[1] / (MODEL_POSTS_PER_USER * 80_000), MODEL_CLASS_POSTS[2] / (MODEL_POSTS_PER_USER * 80_000)};
     static final String[] CLASSES = {"small", "medium", "large"};
+
+    /** A room class's index in {@link #CLASSES}; -1 for rooms of other workloads (hot, history). */
+    static int classOf(String roomClass) {
+        return java.util.Arrays.asList(CLASSES).indexOf(roomClass);
+    }
     private static final long TICK_MS = 10;
 
     private final LoadOptions options;
@@ -254,6 +259,9 @@ final class LoadDriver implements SipLoadUser.Context, AutoCloseable {
                 .put("deliveries_unexpected", metrics.unexpected.sum())
                 .put("posts_skipped", metrics.skippedPosts.sum())
                 .latency("delivery", metrics.delivery, true)
+                .latency("delivery_small", metrics.deliveryByClass[0], true)
+                .latency("delivery_medium", metrics.deliveryByClass[1], true)
+                .latency("delivery_large", metrics.deliveryByClass[2], true)
                 .latency("post_echo", metrics.postEcho, false)
                 .latency("sign_in", metrics.login, false)
                 .put("joins", metrics.joins.sum())

@@ -19,6 +19,8 @@ final class LoadMetrics {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     final Histogram delivery = histogram();
+    /** Delivery latency by the class of the room posted to ({@link LoadDriver#CLASSES}: small, medium, large). */
+    final Histogram[] deliveryByClass = {histogram(), histogram(), histogram()};
     final Histogram postEcho = histogram();
     final Histogram join = histogram();
     final Histogram history = histogram();
@@ -58,6 +60,9 @@ final class LoadMetrics {
         for (Histogram h : new Histogram[] {delivery, postEcho, join, history}) {
             h.reset();
         }
+        for (Histogram h : deliveryByClass) {
+            h.reset();
+        }
         for (LongAdder a : new LongAdder[] {postsSent, deliveries, duplicates, unexpected, joins, histories,
                 skippedPosts, otherShardDeliveries}) {
             a.reset();
@@ -92,10 +97,14 @@ final class LoadMetrics {
         h.recordValue(Math.min(MAX_MICROS, Math.max(0, (endNanos - startNanos) / 1_000)));
     }
 
-    /** A post went out; {@code expected} are the driver's users joined to the room at that moment. */
-    void posted(long postId, int author, BitSet expectedSet, int expectedCount, long sentNanos) {
+    /**
+     * A post went out; {@code expected} are the driver's users joined to the room at that moment.
+     *
+     * @param roomClass the room's index in {@link LoadDriver#CLASSES}, -1 when the workload has no classes
+     */
+    void posted(long postId, int author, int roomClass, BitSet expectedSet, int expectedCount, long sentNanos) {
         postsSent.increment();
-        posts.put(postId, new PostLedger(author, exact ? expectedSet : null, expectedCount, sentNanos));
+        posts.put(postId, new PostLedger(author, roomClass, exact ? expectedSet : null, expectedCount, sentNanos));
     }
 
     /** A user received a post. */
@@ -107,6 +116,9 @@ final class LoadMetrics {
         }
         deliveries.increment();
         record(delivery, sentNanos, nowNanos);
+        if (ledger.roomClass >= 0) {
+            record(deliveryByClass[ledger.roomClass], sentNanos, nowNanos);
+        }
         if (user == ledger.author) {
             record(postEcho, sentNanos, nowNanos);
         }
@@ -152,14 +164,16 @@ final class LoadMetrics {
 
     private static final class PostLedger {
         final int author;
+        final int roomClass;
         final BitSet expectedSet;
         final BitSet got;
         final int expected;
         final long sentNanos;
         final AtomicInteger received = new AtomicInteger();
 
-        PostLedger(int author, BitSet expectedSet, int expected, long sentNanos) {
+        PostLedger(int author, int roomClass, BitSet expectedSet, int expected, long sentNanos) {
             this.author = author;
+            this.roomClass = roomClass;
             this.expectedSet = expectedSet;
             this.got = expectedSet == null ? null : new BitSet();
             this.expected = expected;

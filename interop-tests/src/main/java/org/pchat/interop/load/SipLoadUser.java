@@ -238,7 +238,8 @@ final class SipLoadUser extends LoadUser<SipMessage> {
             return;
         }
         long now = System.nanoTime();
-        ctx.metrics().posted(postId, index, expected, expectedCount, now);
+        ctx.metrics().posted(postId, index, LoadDriver.classOf(ctx.model().room(room).roomClass()), expected,
+                expectedCount, now);
         String text = POST_PREFIX + postId + "-" + now;
         long env = ++envId;
         sendInfo(Xccos.grpchat(env, ctx.model().roomUri(room), aor, text), "post");

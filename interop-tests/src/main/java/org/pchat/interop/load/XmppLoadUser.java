@@ -234,7 +234,7 @@ final class XmppLoadUser extends LoadUser<String> {
             return;
         }
         long now = System.nanoTime();
-        ctx.metrics().posted(id, index, expected, expectedCount, now);
+        ctx.metrics().posted(id, index, -1, expected, expectedCount, now);
         send("<message to='" + XmppStanza.escape(ctx.roomJid(room)) + "' type='groupchat' id='p" + id + "'><body>" + POST_PREFIX + id
                 + "-" + now + "</body></message>");
     }

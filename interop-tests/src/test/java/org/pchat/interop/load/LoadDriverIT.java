@@ -56,6 +56,9 @@ class LoadDriverIT {
         assertThat(report.get("deliveries_duplicate")).as(report.table()).isEqualTo(0L);
         assertThat(report.get("deliveries_unexpected")).as(report.table()).isEqualTo(0L);
         assertThat(report.get("deliveries")).as(report.table()).isEqualTo(report.get("deliveries_expected"));
+        assertThat((long) report.get("delivery_small_count") + (long) report.get("delivery_medium_count")
+                + (long) report.get("delivery_large_count")).as("deliveries by room class\n%s", report.table())
+                .isEqualTo(report.get("delivery_count"));
         assertThat(report.get("failed_operations")).as(report.table()).isEqualTo(0L);
     }
 

@@ -140,7 +140,7 @@ final class ForwardingContext {
                 } else {
                     if (status == Response.SERVICE_UNAVAILABLE && mayFailOver(branch)) {
                         // a busy or standby node: another node may take the session (RFC 3261 §21.5.4)
-                        busyFailover = failover.apply(Set.copyOf(triedNodes)).map(this::newBranch).orElse(null);
+                        busyFailover = failover.apply(triedNodes()).map(this::newBranch).orElse(null);
                         poolBusy = busyFailover == null;
                     }
                     if (busyFailover == null && (best == null || better(response, best))) {
