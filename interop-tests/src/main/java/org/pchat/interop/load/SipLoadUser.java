@@ -220,9 +220,10 @@ final class SipLoadUser extends LoadUser<SipMessage> {
         if (r.status() == 200) {
             ctx.metrics().sessionRefreshes.increment();
             refreshLater(r);
-        } else if (r.status() == 422 && r.minSeSeconds().isPresent()) {
-            // RFC 4028 §7.4: too small an interval; ask again with at least the node's Min-SE.
-            sessionInterval = Math.max(sessionInterval, r.minSeSeconds().getAsLong());
+        } else if (r.status() == 422 && r.minSeSeconds().orElse(0) > sessionInterval) {
+            // RFC 4028 §7.4: too small an interval; ask again with the node's Min-SE (a 422 that asks for no more
+            // than was offered is a failure below, not another try)
+            sessionInterval = r.minSeSeconds().getAsLong();
             refresh();
         } else {
             ctx.metrics().failure("UPDATE answered " + r.status());

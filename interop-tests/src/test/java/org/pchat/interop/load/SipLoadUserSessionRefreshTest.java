@@ -90,6 +90,17 @@ class SipLoadUserSessionRefreshTest {
     }
 
     @Test
+    void a422WhoseMinSeIsNoMoreThanTheIntervalAskedIsAFailureNotAnotherTry() {
+        acceptInvite("Session-Expires: 4;refresher=uac\r\n");
+        advance(2_000);
+
+        answer(sent(), 422, "Min-SE: 4\r\n");
+
+        assertThat(channel.<ByteBuf>readOutbound()).as("no UPDATE asking for the same interval again").isNull();
+        assertThat(metrics.failures()).containsEntry("UPDATE answered 422", 1L);
+    }
+
+    @Test
     void aRefreshRefusedOtherwiseIsAFailedOperation() {
         acceptInvite("Session-Expires: 4;refresher=uac\r\n");
         advance(2_000);
