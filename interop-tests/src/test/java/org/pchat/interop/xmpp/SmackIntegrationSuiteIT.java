@@ -58,6 +58,11 @@ class SmackIntegrationSuiteIT {
                     + " userHasLeft() after leave() returned and the test's immediate join() took the monitor; the"
                     + " reader thread waits for that listener, so the join's self-presence (sent by the server,"
                     + " see XmppMucIT) is not read until the reply timeout (Smack pull requests #650, #665)",
+            "MultiUserChatOccupantIntegrationTest.mucJoinPresenceInformationTest",
+            "client-side race in Smack 4.5.0-beta5: join() returns once the presence listener has flagged the"
+                    + " reflected self-presence, before that listener hands it to the participant listeners, so the"
+                    + " test may count 2 of the 3 presences it got (failed in two recent builds; the order the"
+                    + " server writes is checked off the wire in XmppMucIT)",
             "MultiUserChatIntegrationTest.mucDestroyTestOccupant",
             "failed once in five runs, cause not found yet: after its roomDestroyed listener fired, the"
                     + " occupant's MultiUserChat still reported isJoined() (docs/xmpp.md, Not done yet)");

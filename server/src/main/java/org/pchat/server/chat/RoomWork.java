@@ -238,6 +238,10 @@ final class RoomWork {
             RoomEvent next = events.poll();
             Participant skip = excepts.poll();
             for (Participant refused : fanOut.publish(next, skip == NOBODY ? null : skip)) {
+                // Reported before it leaves this room: the report that disconnects it reads its rooms and stays
+                // open until each has removed it, so this room must still list it (else a lane that removed it
+                // but had not reported yet could report it again after that, and disconnect it twice).
+                onDropped.accept(refused, DROPPED);
                 if (leaveQuietly(refused, next.room().id())) {
                     LOG.info("{} - dropped {} (session {}) from room {}: {}", config.nodeId(), refused.userUri(),
                             refused.id(), next.room(), DROPPED);
@@ -245,7 +249,6 @@ final class RoomWork {
                     pool.published(parted);
                     events.add(parted);
                     excepts.add(refused);
-                    onDropped.accept(refused, DROPPED);
                 }
             }
         }

@@ -251,6 +251,35 @@ class ChatServiceTest {
         await().untilAsserted(() -> assertThat(fixture.chat().registry().roomsOf(gone)).isEmpty());
     }
 
+    /**
+     * The same with posts in eight rooms at once on two lanes, 40 times: a lane that removes the refusing
+     * participant from its room and a lane that finishes removing it from the others must not both disconnect it.
+     */
+    @Test
+    void concurrentRefusalsInEightRoomsDisconnectTheParticipantExactlyOnce() {
+        List<UUID> rooms = new ArrayList<>(List.of(lobby));
+        for (int r = 1; r < 8; r++) {
+            rooms.add(fixture.openRoom("Room " + r));
+        }
+        FakeParticipant alice = new FakeParticipant(ALICE);
+        FakeParticipant carol = new FakeParticipant(CAROL);
+        rooms.forEach(room -> fixture.join(alice, room));
+        rooms.forEach(room -> fixture.join(carol, room));
+        for (int round = 1; round <= 40; round++) {
+            FakeParticipant gone = new FakeParticipant(BOB, 0, new CopyOnWriteArrayList<>());
+            rooms.forEach(room -> fixture.join(gone, room));
+
+            rooms.forEach(room -> fixture.chat().post(alice, room, "round", false, Instant.now(), new Results<>()));
+            await().untilAsserted(() -> assertThat(fixture.chat().registry().roomsOf(gone)).isEmpty());
+            // a second post in each room runs after everything its lane had queued for the first
+            rooms.forEach(room -> fixture.chat().post(alice, room, "fence", false, Instant.now(), new Results<>()));
+            int posts = 2 * round * rooms.size();
+            await().untilAsserted(() -> assertThat(carol.events(RoomEvent.Posted.class)).hasSize(posts));
+
+            assertThat(gone.disconnects()).as("disconnects in round %d", round).hasSize(1);
+        }
+    }
+
     @Test
     void postingWithoutJoiningIsForbidden() {
         Results<ChatMessage> result = new Results<>();

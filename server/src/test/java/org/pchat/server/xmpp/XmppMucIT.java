@@ -282,6 +282,45 @@ class XmppMucIT {
         };
     }
 
+    /**
+     * XEP-0045 §7.2.3: "the service MUST send presence from all the existing participants' occupant JIDs to the
+     * new occupant's full JID" and then, last, the self-presence with status 110, carrying each occupant's role
+     * (the Smack suite's mucJoinPresenceInformationTest, whose listener races with join(); see
+     * SmackIntegrationSuiteIT). Read as bytes off the wire, so the order is the server's.
+     */
+    @Test
+    void xep0045Section7_2_3ANewOccupantGetsEveryExistingOccupantBeforeItsSelfPresence() throws Exception {
+        node.room("Lobby", Privacy.OPEN, Set.of());
+        node.user("carol");
+        MultiUserChat alice = muc(clients.login("alice"), "lobby");
+        MultiUserChat bob = muc(clients.login("bob"), "lobby");
+        alice.join(Resourcepart.from("alice"));
+        bob.join(Resourcepart.from("bob"));
+        await().atMost(WAIT).until(() -> alice.getOccupants().size() == 2);
+
+        try (RawXmppClient raw = new RawXmppClient(node.port())) {
+            raw.loginPlain("carol", TestXmppNode.PASSWORD);
+            raw.clear();
+            raw.send(join("lobby", "j1")).readUntilCount(SELF, 1);
+
+            List<String> presences = Arrays.stream(raw.received().split("(?=<presence )"))
+                    .filter(p -> p.startsWith("<presence ")).toList();
+            assertThat(presences).hasSize(3);
+            assertThat(presences.subList(0, 2)).extracting(XmppMucIT::fromAttribute).containsExactlyInAnyOrder(
+                    "lobby@conference.example.com/alice", "lobby@conference.example.com/bob");
+            assertThat(presences.subList(0, 2)).allSatisfy(p -> assertThat(p)
+                    .contains("http://jabber.org/protocol/muc#user").contains("role=\"participant\"")
+                    .doesNotContain(SELF));
+            assertThat(presences.get(2)).contains(SELF).contains("role=\"participant\"");
+            assertThat(fromAttribute(presences.get(2))).isEqualTo("lobby@conference.example.com/nick-one");
+        }
+    }
+
+    private static String fromAttribute(String stanza) {
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("from=[\"']([^\"']*)[\"']").matcher(stanza);
+        return from.find() ? from.group(1) : null;
+    }
+
     @Test
     void xep0045Section7_2_3EchoToTheAuthorCarriesTheIdItsClientSent() throws Exception {
         node.room("Lobby", Privacy.OPEN, Set.of());
