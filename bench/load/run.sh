@@ -9,7 +9,8 @@
 #   --history-messages N  messages in the history room (history workload; default 1000000)
 #   --heap SIZE           server -Xmx (default 2g; with --proxies, the chat node's)
 #   --proxy-heap SIZE     with --proxies, each proxy's -Xmx (default: --heap)
-#   --jfr                 record a JFR profile of the server (settings=profile) into the run directory
+#   --jfr                 record a JFR profile of the server (settings=profile) into the run directory, and of
+#                         each proxy process with --proxies
 #   --proxies N           run the proxy as N processes of its own (pchat proxy), each in front of the one chat
 #                         node, with N driver processes (one per proxy, each playing every Nth user): for runs
 #                         beyond one process's open-file limit (ulimit -n). The processes share PostgreSQL
@@ -23,7 +24,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
 workload=${1:-}
-case "$workload" in model|hot|history) shift ;; *) sed -n '2,16p' "$0" >&2; exit 2 ;; esac
+case "$workload" in model|hot|history) shift ;; *) sed -n '2,17p' "$0" >&2; exit 2 ;; esac
 users=100 duration=60 warmup=20 rate="" hot_users="" history_messages=1000000 heap=2g proxy_heap="" jfr=false out="" proxies=0
 driver_args=()
 while [ $# -gt 0 ]; do
@@ -115,7 +116,9 @@ if [ "$proxies" -gt 0 ]; then
   proxy_ports=()
   for k in $(seq 0 $((proxies - 1))); do
     port=$(free_port)
-    java -Xms"${proxy_heap:-$heap}" -Xmx"${proxy_heap:-$heap}" -XX:+UseG1GC -Xlog:gc:file="$out/gc-proxy-$k.log" -jar "$jar" "${settings[@]}" \
+    proxy_jvm=(-Xms"${proxy_heap:-$heap}" -Xmx"${proxy_heap:-$heap}" -XX:+UseG1GC -Xlog:gc:file="$out/gc-proxy-$k.log")
+    $jfr && proxy_jvm+=(-XX:StartFlightRecording=filename="$out/proxy-$k.jfr",settings=profile,dumponexit=true)
+    java "${proxy_jvm[@]}" -jar "$jar" "${settings[@]}" \
       --set proxy.port="$port" \
       proxy --nodes "127.0.0.1:$sip_port" >"$out/proxy-$k.log" 2>&1 &
     pids+=($!)
@@ -150,6 +153,6 @@ else
   for pid in "${shard_pids[@]}"; do wait "$pid" || status=$?; done
   python3 "$root/bench/load/merge-shards.py" "$out/result.json" "$out"/result-*.json | tee "$out/result.txt"
 fi
-extra=""; $jfr && extra=", server.jfr"
+extra=""; $jfr && extra=", server.jfr"; $jfr && [ "$proxies" -gt 0 ] && extra="$extra, proxy-*.jfr"
 echo "run directory: $out (result.json, server.log$extra)"
 exit "$status"

@@ -117,6 +117,48 @@ class ChatRoutingIT {
         }
     }
 
+    /**
+     * RFC 3261 §16.11: the node's INFO down the client's flow leaves without a transaction, with a branch derived
+     * from the node's (not numbered like a stateful branch), and each answer, 2xx or not, reaches the node by the
+     * Via (§16.11 response processing).
+     */
+    @Test
+    void nodeInfoToTheClientIsForwardedStatelesslyAndEachAnswerReachesTheNode_rfc3261_16_11() throws Exception {
+        try (SipUser alice = fixture.tcpUser("alice")) {
+            assertThat(alice.registerLikeLync(3600).status()).isEqualTo(200);
+            ClientDialog dialog = invite(alice, true);
+
+            alice.socket.send(dialog.next("INFO", "text/plain", "<xccos>one</xccos>"));
+            assertThat(alice.socket.awaitFinal("INFO").status()).isEqualTo(200);
+            SipText first = alice.socket.awaitRequest("INFO");
+            alice.socket.send(ClientDialog.ok(first));
+            await().atMost(Duration.ofSeconds(5)).until(() -> node.infoOutcomes.size() == 1);
+
+            alice.socket.send(dialog.next("INFO", "text/plain", "<xccos>two</xccos>"));
+            assertThat(alice.socket.awaitFinal("INFO").status()).isEqualTo(200);
+            SipText second = alice.socket.awaitRequest("INFO");
+            alice.socket.send(ClientDialog.ok(second).replace("SIP/2.0 200 OK", "SIP/2.0 486 Busy Here"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> node.infoOutcomes.size() >= 2);
+
+            assertThat(List.of(first, second)).allSatisfy(info -> {
+                assertThat(vias(info)).hasSize(2);
+                assertThat(vias(info).get(0)).containsPattern("branch=z9hG4bK-pxy-[0-9a-f]+-s[0-9a-f]+$");
+            });
+            assertThat(vias(first).get(0)).isNotEqualTo(vias(second).get(0));
+            assertThat(node.infoOutcomes.get(0)).isInstanceOf(RequestOutcome.Success.class);
+            // a failed INFO is reported twice by the fake node: to its listener and to the sender's future
+            assertThat(node.infoOutcomes.subList(1, node.infoOutcomes.size())).allSatisfy(outcome -> assertThat(
+                    outcome).isInstanceOfSatisfying(RequestOutcome.Rejected.class,
+                    rejected -> assertThat(rejected.statusCode()).isEqualTo(486)));
+        }
+    }
+
+    /** The Via values in order, however they were folded into header lines. */
+    private static List<String> vias(SipText message) {
+        return message.headers("Via").stream().flatMap(line -> java.util.Arrays.stream(line.split(",")))
+                .map(String::trim).toList();
+    }
+
     @Test
     void unauthenticatedInviteIsChallenged_rfc3261_22_3() throws Exception {
         try (SipUser alice = fixture.udpUser("alice")) {

@@ -148,6 +148,34 @@ final class Forwarder {
         }
     }
 
+    /** Whether a request of this Call-ID to {@code hop} would be sent at once (not queued on a lane). */
+    boolean sendsAtOnce(Flow hop, String callId) {
+        return !connected.mayBlock(hop) && !laned.containsKey(callId);
+    }
+
+    /**
+     * Forwards without transactions (§16.11), at once: the caller checked {@link #sendsAtOnce}. The branch is
+     * derived from the sender's, so a retransmission is forwarded with the same one (§16.11), and carries the loop
+     * hash like every branch of ours. A send that fails is answered 503 statelessly.
+     */
+    void forwardStateless(Request request, Target target, Options options) {
+        String callId = LocalResponder.callId(request);
+        try {
+            String incoming = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch();
+            Request copy = template(request, options);
+            copy.addFirst(addressing.via(target.hop().transport(),
+                    BRANCH_PREFIX + loopHash(request) + "-s" + fastHash(incoming)));
+            endpoint.sendStateless(copy, Optional.of(target.hop()));
+            connected.connected(target.hop());
+            LOG.debug("{} - {} forwarded statelessly to {}: call-id={}", proxyName, copy.getMethod(), target.hop(),
+                    callId);
+        } catch (Exception e) {
+            LOG.info("{} - {} not forwarded to {}: call-id={}: {}", proxyName, request.getMethod(), target.hop(),
+                    callId, e.toString());
+            responder.respondStateless(request, null, 503, "Next hop unreachable", List.of());
+        }
+    }
+
     /** Sends CANCEL on a branch (§16.10). */
     void cancel(ForwardingContext.Branch branch) {
         try {

@@ -58,25 +58,60 @@ final class InDialogRouter {
      * request.
      */
     RouteInfo popOwnRoutes(Request request) {
+        OwnRoutes own = ownRoutes(request);
+        for (int i = 0; i < own.count(); i++) {
+            request.removeFirst(RouteHeader.NAME);
+        }
+        return own.info();
+    }
+
+    /**
+     * A request from the far side of a dialog to a client that record-routed through us (a chat node's INFO, the
+     * bulk of the proxy's traffic: one per member for every post) is forwarded statelessly (RFC 3261 §16.11):
+     * no server or client transaction, no timers. The client's response comes back without a transaction and
+     * goes to the sender by its Via ({@code ProxyCore}); a client that never answers is the sender's own
+     * transaction timeout, as it would be through a stateful proxy's 408. Returns false, changing nothing, when
+     * the request needs the stateful path: not toward a client's flow, or that flow is not connected (sending
+     * would block on a connect), or an earlier request of the dialog still waits on its lane.
+     */
+    boolean forwardStatelessToClient(Request request, Flow inbound, Identity identity) {
+        OwnRoutes own = ownRoutes(request);
+        Optional<Flow> client = own.info().clientFlow();
+        String callId = LocalResponder.callId(request);
+        if (client.isEmpty() || client.get().equals(inbound) || !forwarder.sendsAtOnce(client.get(), callId)) {
+            return false;
+        }
+        for (int i = 0; i < own.count(); i++) {
+            request.removeFirst(RouteHeader.NAME);
+        }
+        nodes.touched(callId);
+        forwarder.forwardStateless(request, new Target(request.getRequestURI(), client.get(), Optional.empty()),
+                new Forwarder.Options(false, inbound, identity.user()));
+        return true;
+    }
+
+    /** The leading Route entries naming this proxy, not removed. */
+    private OwnRoutes ownRoutes(Request request) {
         boolean routedHere = false;
         Optional<Flow> flow = Optional.empty();
-        while (true) {
-            ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
-            if (!routes.hasNext()) {
-                break;
-            }
-            RouteHeader top = (RouteHeader) routes.next();
-            URI uri = top.getAddress().getURI();
+        int count = 0;
+        ListIterator<?> routes = request.getHeaders(RouteHeader.NAME);
+        while (routes.hasNext()) {
+            RouteHeader route = (RouteHeader) routes.next();
+            URI uri = route.getAddress().getURI();
             if (!addressing.isUs(uri)) {
                 break;
             }
             routedHere = true;
+            count++;
             if (flow.isEmpty() && uri instanceof SipURI sip) {
                 flow = tokens.decode(sip.getParameter(FlowToken.PARAM));
             }
-            request.removeFirst(RouteHeader.NAME);
         }
-        return new RouteInfo(routedHere, flow);
+        return new OwnRoutes(new RouteInfo(routedHere, flow), count);
+    }
+
+    private record OwnRoutes(RouteInfo info, int count) {
     }
 
     /** Forwards an in-dialog request; answers 481 when its chat node is gone. Runs on a lane. */

@@ -87,7 +87,10 @@ public final class ProxyCore implements SipListener {
         }
     }
 
-    /** A response without a transaction (a 2xx retransmission, §16.7): forwarded if our Via is on top. */
+    /**
+     * A response without a transaction (to a request forwarded statelessly, §16.11, or a 2xx retransmission,
+     * §16.7): forwarded by the next Via if our Via is on top.
+     */
     private void forwardStray(Response response) {
         ListIterator<?> vias = response.getHeaders(ViaHeader.NAME);
         if (!vias.hasNext()) {

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request the stack delivers starts here (RFC 3261 §16.3 validation, §16.4 route processing), on a stack
  * thread that must not block: ACKs and CANCELs are handled at once, requests without credentials from unknown
- * senders are challenged statelessly, everything else gets a server transaction (100 Trying for INVITE) and is
- * routed; credentials are checked on the credential executor, and sends that may connect go to a lane
+ * senders are challenged statelessly, an in-dialog INFO toward a client's connected flow is forwarded statelessly
+ * ({@link InDialogRouter#forwardStatelessToClient}), everything else gets a server transaction (100 Trying for
+ * INVITE) and is routed; credentials are checked on the credential executor, and sends that may connect go to a lane
  * ({@link Forwarder}).
  */
 final class RequestHandler {
@@ -108,6 +109,11 @@ final class RequestHandler {
             } else {
                 challengeStateless(request, false);
             }
+            return;
+        }
+        if (!outOfDialogRequest && Request.INFO.equals(method) && needsNoAnswerHere(request)
+                && inDialog.forwardStatelessToClient(request, flow, known)) {
+            connected.connected(flow);
             return;
         }
         ServerTransaction server = serverTransaction(event, callId, flow);
@@ -217,6 +223,19 @@ final class RequestHandler {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether none of the checks of {@link #validate} would answer the request (Max-Forwards left, no
+     * Proxy-Require, no loop) and its top Via has a branch to derive ours from: only then may it be forwarded
+     * without a transaction; the others take the stateful path, which answers them.
+     */
+    private boolean needsNoAnswerHere(Request request) {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return (maxForwards == null || maxForwards.getMaxForwards() > 0)
+                && request.getHeader(ProxyRequireHeader.NAME) == null
+                && top != null && top.getBranch() != null && !isLoop(request);
     }
 
     /** §16.3 step 4: a Via of ours whose branch carries this very request's hash. */
