@@ -1,9 +1,11 @@
 package org.pchat.sip;
 
+import gov.nist.core.HostPort;
 import gov.nist.javax.sip.ListeningPointExt;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.NIOHandler;
+import gov.nist.javax.sip.stack.NIOMode;
 import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
@@ -83,10 +85,22 @@ public final class CachingNioMessageProcessorFactory extends NioMessageProcessor
             replaced.stop();
         }
 
+        /** An accepted connection: its channel frames with {@link SipStreamFramer} (the RI's method, own channel). */
         @Override
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
-            return super.createMessageChannel(processor, noDelay(client));
+            noDelay(client);
+            NioTcpMessageChannel channel = nioHandler.getMessageChannel(client);
+            if (channel != null && !(channel instanceof FramingTcpChannel)) {
+                return super.createMessageChannel(processor, client);
+            }
+            FramingTcpChannel framing = (FramingTcpChannel) channel;
+            if (framing == null) {
+                framing = new FramingTcpChannel(processor, client);
+                nioHandler.putMessageChannel(client, framing);
+            }
+            framing.attach(processor, client);
+            return framing;
         }
 
         @Override
@@ -97,12 +111,37 @@ public final class CachingNioMessageProcessorFactory extends NioMessageProcessor
 
         /**
          * The RI builds the channel key with {@code String.replaceAll} (a regex compiled per call) on every client
-         * transaction; the same key is built here without it, and the RI's own method runs only on a miss.
+         * transaction; the same key is built here without it. A connection we open gets a {@link FramingTcpChannel}.
          */
         @Override
         public MessageChannel createMessageChannel(InetAddress host, int port) throws IOException {
             MessageChannel cached = messageChannels.get(channelKey(transport, host, port));
-            return cached != null ? cached : super.createMessageChannel(host, port);
+            return cached != null ? cached : openChannel(MessageChannel.getKey(host, port, transport), host, port);
+        }
+
+        @Override
+        public MessageChannel createMessageChannel(HostPort target) throws IOException {
+            String key = MessageChannel.getKey(target, transport);
+            MessageChannel cached = messageChannels.get(key);
+            return cached != null ? cached : openChannel(key, target.getInetAddress(), target.getPort());
+        }
+
+        /**
+         * The RI's private {@code createMessageChannel(key, host, port)} with our channel: on the processor's
+         * monitor, as the RI's, so a channel is made once per key.
+         */
+        private synchronized MessageChannel openChannel(String key, InetAddress host, int port) throws IOException {
+            MessageChannel existing = messageChannels.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            FramingTcpChannel channel = new FramingTcpChannel(host, port, sipStack, this);
+            messageChannels.put(key, channel);
+            channel.markCached();
+            if (sipStack.nioMode == NIOMode.BLOCKING) {
+                selector.wakeup();
+            }
+            return channel;
         }
     }
 

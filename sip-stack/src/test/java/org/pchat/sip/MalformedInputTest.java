@@ -122,4 +122,31 @@ class MalformedInputTest {
             assertServes(udp);
         }
     }
+
+    @Test
+    void aBodyOverMaxMessageSizeOverTcpGets513AndTheConnectionKeepsServing_rfc3261_21_5_14() throws Exception {
+        // the body is not read into memory: the headers go on for the 513, the body bytes are skipped
+        int size = SipStackConfig.DEFAULT_MAX_MESSAGE_SIZE + 1;
+        try (RawTransport tcp = RawTransport.tcp(endpoint.boundPort(SipTransport.TCP))) {
+            String head = validOptions(tcp).replace("Content-Length: 0",
+                    "Content-Type: text/plain\r\nContent-Length: " + size);
+            tcp.send(head + "x".repeat(size));
+
+            assertThat(receiveFinal(tcp).status()).isEqualTo(513);
+            assertServes(tcp);
+            assertThat(app.deliveredCount("OPTIONS")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aContentLengthThatIsNotANumberOverTcpClosesThatConnectionOnly_rfc3261_20_14() throws Exception {
+        // the stream cannot be framed past it
+        try (RawTransport tcp = RawTransport.tcp(endpoint.boundPort(SipTransport.TCP));
+             RawTransport other = RawTransport.tcp(endpoint.boundPort(SipTransport.TCP))) {
+            tcp.send(validOptions(tcp).replace("Content-Length: 0", "Content-Length: zero"));
+
+            assertThat(tcp.closedByPeer(Duration.ofSeconds(5))).isTrue();
+            assertServes(other);
+        }
+    }
 }
