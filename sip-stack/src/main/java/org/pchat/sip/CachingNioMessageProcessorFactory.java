@@ -78,11 +78,23 @@ public final class CachingNioMessageProcessorFactory extends NioMessageProcessor
     /** The RI's NIO TCP processor with a {@link CachingHandler} and {@code TCP_NODELAY} on every connection. */
     static final class CachingTcpProcessor extends NioTcpMessageProcessor {
 
+        private volatile ResponseShortcut responseShortcut;
+
         CachingTcpProcessor(InetAddress ipAddress, SIPTransactionStack sipStack, int port) {
             super(ipAddress, sipStack, port);
             NIOHandler replaced = this.nioHandler;
             this.nioHandler = new CachingHandler(sipStack, this);
             replaced.stop();
+        }
+
+        /** What its connections offer each response to before the stack parses it; null for nothing. */
+        ResponseShortcut responseShortcut() {
+            return responseShortcut;
+        }
+
+        /** Set by the endpoint after the stack created this processor (the RI creates it by reflection). */
+        void responseShortcut(ResponseShortcut shortcut) {
+            this.responseShortcut = shortcut;
         }
 
         /** An accepted connection: its channel frames with {@link SipStreamFramer} (the RI's method, own channel). */

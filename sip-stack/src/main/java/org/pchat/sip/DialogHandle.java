@@ -40,6 +40,8 @@ public final class DialogHandle {
     /** Held while the 2xx to INVITE is sent and while a request is built and sent in the dialog. */
     private final Object wireLock = new Object();
     private volatile TerminationReason terminationReason;
+    /** How its INFOs are written without a client transaction; null until one went out through the RI. */
+    private volatile DialogRequestTemplate template;
 
     DialogHandle(Dialog dialog, String callId, String localTag, Flow flow, Executor sendQueue,
                  DialogOperations operations) {
@@ -146,6 +148,14 @@ public final class DialogHandle {
 
     Object wireLock() {
         return wireLock;
+    }
+
+    DialogRequestTemplate template() {
+        return template;
+    }
+
+    void template(DialogRequestTemplate template) {
+        this.template = template;
     }
 
     Executor sendQueue() {

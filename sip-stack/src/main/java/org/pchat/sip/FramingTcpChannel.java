@@ -53,6 +53,22 @@ final class FramingTcpChannel extends NioTcpMessageChannel {
         this.isCached = true;
     }
 
+    /** Whether the connection is open, so bytes written now go to the peer. */
+    boolean isUsable() {
+        return socketChannel != null && socketChannel.isOpen() && socketChannel.isConnected();
+    }
+
+    /** Writes one encoded message to the peer, as the stack writes the messages it encodes. */
+    void sendDirect(byte[] message) throws IOException {
+        sendMessage(message, true);
+    }
+
+    /** What responses on this connection are offered to before they are parsed, if anything. */
+    private ResponseShortcut responseShortcut() {
+        return messageProcessor instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor processor
+                ? processor.responseShortcut() : null;
+    }
+
     /** Selector thread: frames the bytes read; a stream that cannot be framed closes the connection (caller). */
     @Override
     protected void addBytes(byte[] bytes) throws Exception {
@@ -90,25 +106,40 @@ final class FramingTcpChannel extends NioTcpMessageChannel {
 
         @Override
         public void run() {
-            SIPMessage parsed;
-            try {
-                parsed = parser.parseSIPMessage(message.head(), false, false, null);
-            } catch (ParseException e) {
-                // as the RI: a message whose mandatory headers do not parse is dropped; the stream stays framed
-                LOG.debug("unparsable message from {} dropped: {}", describePeer(), e.getMessage());
-                return;
+            if (message.isResponse()) {
+                ResponseShortcut shortcut = responseShortcut();
+                try {
+                    if (shortcut != null && shortcut.take(message)) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("response from {} not taken, handed to the stack: {}", describePeer(), e.toString(), e);
+                }
             }
+            SIPMessage parsed = parse();
             if (parsed == null) {
                 return;
-            }
-            if (message.body().length > 0) {
-                parsed.setMessageContent(message.body());
             }
             try {
                 processMessage(parsed);
             } catch (Exception e) {
                 LOG.info("message from {} not processed: {}", describePeer(), e.toString());
             }
+        }
+
+        private SIPMessage parse() {
+            SIPMessage parsed;
+            try {
+                parsed = parser.parseSIPMessage(message.head(), false, false, null);
+            } catch (ParseException e) {
+                // as the RI: a message whose mandatory headers do not parse is dropped; the stream stays framed
+                LOG.debug("unparsable message from {} dropped: {}", describePeer(), e.getMessage());
+                return null;
+            }
+            if (parsed != null && message.body().length > 0) {
+                parsed.setMessageContent(message.body());
+            }
+            return parsed;
         }
 
         @Override

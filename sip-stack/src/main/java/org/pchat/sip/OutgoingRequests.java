@@ -1,11 +1,14 @@
 package org.pchat.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPClientTransaction;
+import gov.nist.javax.sip.stack.SIPDialog;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.SipProvider;
@@ -13,6 +16,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -27,7 +31,7 @@ final class OutgoingRequests implements DialogOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutgoingRequests.class);
     /** RFC 3261 §17.1.2.2: Timer F = 64*T1. */
-    private static final int TIMER_F_MULTIPLIER = 64;
+    static final int TIMER_F_MULTIPLIER = 64;
 
     private final SipStackConfig config;
     private final SipProvider provider;
@@ -35,40 +39,42 @@ final class OutgoingRequests implements DialogOperations {
     private final FlowRouter router;
     private final DialogRegistry registry;
     private final SipEndpointListener listener;
+    private final DirectRequests direct;
 
     OutgoingRequests(SipStackConfig config, SipProvider provider, HeaderFactory headers, FlowRouter router,
-                     DialogRegistry registry, SipEndpointListener listener) {
+                     DialogRegistry registry, SipEndpointListener listener, DirectRequests direct) {
         this.config = config;
         this.provider = provider;
         this.headers = headers;
         this.router = router;
         this.registry = registry;
         this.listener = listener;
+        this.direct = direct;
     }
 
     @Override
     public CompletableFuture<RequestOutcome> send(DialogHandle dialog, String method, List<Header> extra,
                                                   String contentType, byte[] body,
                                                   TerminationReason terminateAs) {
-        PendingRequest pending = new PendingRequest(dialog, method, dialog.callId(), dialog.flow().toString());
+        PendingRequest pending = new PendingRequest(listener, dialog, method, dialog.callId(), dialog.flow());
         if (dialog.isTerminated() || dialog.isEarly()) {
             pending.complete(new RequestOutcome.Failed(method + " not sent: dialog " + dialog.id() + " is "
                     + (dialog.isEarly() ? "not confirmed yet" : "terminated")));
-            return pending.future;
+            return pending.future();
         }
         try {
             dialog.sendQueue().execute(() -> sendNow(pending, extra, contentType, body, terminateAs));
         } catch (RejectedExecutionException e) {
             pending.complete(new RequestOutcome.Failed(method + " not sent: endpoint closed"));
         }
-        return pending.future;
+        return pending.future();
     }
 
     /** Sends a request outside any dialog; with a flow, down that flow (e.g. a client's own connection). */
     CompletableFuture<RequestOutcome> sendOutOfDialog(Request request, Flow flow, Executor executor) {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        PendingRequest pending = new PendingRequest(null, request.getMethod(), callId,
-                flow == null ? String.valueOf(request.getRequestURI()) : flow.toString());
+        PendingRequest pending = new PendingRequest(listener, null, request.getMethod(), callId,
+                flow == null ? request.getRequestURI() : flow);
         try {
             executor.execute(() -> {
                 try {
@@ -79,13 +85,13 @@ final class OutgoingRequests implements DialogOperations {
                     transaction.sendRequest();
                 } catch (Exception e) {
                     pending.complete(new RequestOutcome.Failed(request.getMethod() + " not sent to "
-                            + pending.peer + ": " + e));
+                            + pending.peer() + ": " + e));
                 }
             });
         } catch (RejectedExecutionException e) {
             pending.complete(new RequestOutcome.Failed(request.getMethod() + " not sent: endpoint closed"));
         }
-        return pending.future;
+        return pending.future();
     }
 
     @Override
@@ -95,8 +101,8 @@ final class OutgoingRequests implements DialogOperations {
 
     private void sendNow(PendingRequest pending, List<Header> extra, String contentType, byte[] body,
                          TerminationReason terminateAs) {
-        DialogHandle handle = pending.dialog;
-        String method = pending.method;
+        DialogHandle handle = pending.dialog();
+        String method = pending.method();
         if (handle.isTerminated() && terminateAs == null) {
             pending.complete(new RequestOutcome.Failed(method + " not sent: dialog " + handle.id()
                     + " is terminated"));
@@ -105,6 +111,10 @@ final class OutgoingRequests implements DialogOperations {
         Dialog dialog = handle.jainSipDialog();
         try {
             synchronized (handle.wireLock()) {
+                boolean direct = Request.INFO.equals(method) && extra.isEmpty() && dialog instanceof SIPDialog;
+                if (direct && sendDirect(pending, (SIPDialog) dialog, contentType, body)) {
+                    return;
+                }
                 Request request = dialog.createRequest(method);
                 for (Header header : extra) {
                     request.addHeader(header);
@@ -120,7 +130,12 @@ final class OutgoingRequests implements DialogOperations {
                         : provider.getNewClientTransaction(request);
                 transaction.setRetransmitTimer(config.t1Millis());
                 transaction.setApplicationData(pending);
+                String head = direct ? ((SIPRequest) request).encodeMessage(new StringBuilder()).toString() : null;
                 dialog.sendRequest(transaction);
+                if (direct && ((SIPClientTransaction) transaction).getMessageChannel()
+                        instanceof FramingTcpChannel channel) {
+                    handle.template(DialogRequestTemplate.capture(head, dialog.getRemoteTarget(), channel));
+                }
                 LOG.debug("sent {} call-id={} peer={} cseq={}", method, handle.callId(), handle.flow(),
                         request.getHeader("CSeq"));
             }
@@ -132,6 +147,38 @@ final class OutgoingRequests implements DialogOperations {
                 registry.terminate(handle, terminateAs);
             }
         }
+    }
+
+    /**
+     * Writes the request from the dialog's template, with the dialog's next CSeq; false (nothing sent) when the
+     * dialog has no usable template, so the RI sends it.
+     */
+    private boolean sendDirect(PendingRequest pending, SIPDialog dialog, String contentType, byte[] body) {
+        DialogHandle handle = pending.dialog();
+        DialogRequestTemplate template = handle.template();
+        if (template == null) {
+            return false;
+        }
+        if (!template.usableFor(dialog.getRemoteTarget())) {
+            handle.template(null);
+            return false;
+        }
+        dialog.incrementLocalSequenceNumber();
+        String branch = direct.newBranch();
+        byte[] wire = template.encode(pending.method(), branch, dialog.getLocalSeqNumber(), contentType, body);
+        direct.sending(branch, pending);
+        try {
+            template.channel().sendDirect(wire);
+        } catch (IOException e) {
+            direct.notSent(branch);
+            handle.template(null);
+            LOG.debug("{} not written to {}, sent through the stack instead: call-id={}: {}", pending.method(),
+                    handle.flow(), handle.callId(), e.toString());
+            return false;
+        }
+        LOG.debug("sent {} call-id={} peer={} cseq={} branch={}", pending.method(), handle.callId(), handle.flow(),
+                dialog.getLocalSeqNumber(), branch);
+        return true;
     }
 
     /**
@@ -148,6 +195,12 @@ final class OutgoingRequests implements DialogOperations {
 
     /** A final response arrived for a client transaction. */
     void onResponse(ClientTransaction transaction, Response response) {
+        if (transaction == null && response.getHeader(ViaHeader.NAME) instanceof ViaHeader via
+                && direct.owns(via.getBranch())) {
+            // the connection did not see the branch (e.g. a folded Via), the stack's parser did
+            direct.answer(via.getBranch(), response.getStatusCode(), () -> response);
+            return;
+        }
         if (transaction == null || !(transaction.getApplicationData() instanceof PendingRequest pending)) {
             LOG.debug("response without pending request: {} call-id={}", response.getStatusCode(),
                     response.getHeader("Call-ID"));
@@ -157,55 +210,14 @@ final class OutgoingRequests implements DialogOperations {
         if (status < 200) {
             return;
         }
-        pending.complete(status < 300 ? new RequestOutcome.Success(response) : new RequestOutcome.Rejected(response));
+        pending.complete(status < 300 ? new RequestOutcome.Success(status) : new RequestOutcome.Rejected(response));
     }
 
     /** Timer F fired for a client transaction. */
     void onTimeout(ClientTransaction transaction) {
         if (transaction != null && transaction.getApplicationData() instanceof PendingRequest pending) {
-            pending.complete(new RequestOutcome.TimedOut(pending.method,
+            pending.complete(new RequestOutcome.TimedOut(pending.method(),
                     (long) TIMER_F_MULTIPLIER * config.t1Millis()));
-        }
-    }
-
-    /** One outstanding request; completes once, reports non-success of in-dialog requests to the listener. */
-    private final class PendingRequest {
-        private final DialogHandle dialog;
-        private final String method;
-        private final String callId;
-        private final String peer;
-        private final CompletableFuture<RequestOutcome> future = new CompletableFuture<>();
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        PendingRequest(DialogHandle dialog, String method, String callId, String peer) {
-            this.dialog = dialog;
-            this.method = method;
-            this.callId = callId;
-            this.peer = peer;
-        }
-
-        void complete(RequestOutcome outcome) {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
-            // Java 17: no pattern switch yet; the sealed hierarchy keeps this chain complete.
-            if (outcome instanceof RequestOutcome.Success s) {
-                LOG.debug("{} answered {}: call-id={} peer={}", method, s.response().getStatusCode(), callId, peer);
-            } else if (outcome instanceof RequestOutcome.Rejected r) {
-                LOG.info("{} rejected {}: call-id={} peer={}", method, r.statusCode(), callId, peer);
-            } else if (outcome instanceof RequestOutcome.TimedOut t) {
-                LOG.info("{} timed out after {} ms: call-id={} peer={}", method, t.timeoutMillis(), callId, peer);
-            } else if (outcome instanceof RequestOutcome.Failed f) {
-                LOG.info("{} failed: call-id={} peer={}: {}", method, callId, peer, f.reason());
-            }
-            if (dialog != null && !outcome.isSuccess() && !Request.BYE.equals(method)) {
-                try {
-                    listener.onRequestFailed(dialog, method, outcome);
-                } catch (RuntimeException e) {
-                    LOG.error("onRequestFailed failed: call-id={} peer={}: {}", callId, peer, e.toString(), e);
-                }
-            }
-            future.complete(outcome);
         }
     }
 }

@@ -14,10 +14,16 @@ public sealed interface RequestOutcome {
         return this instanceof Success;
     }
 
-    /** A 2xx final response. */
-    record Success(Response response) implements RequestOutcome {
+    /**
+     * A 2xx final response. Only its status is kept: an in-dialog INFO's 2xx carries nothing else the
+     * application reads, and the node does not parse the 2xx of the INFOs it sends directly (see
+     * {@code DirectRequests}).
+     */
+    record Success(int statusCode) implements RequestOutcome {
         public Success {
-            Objects.requireNonNull(response, "response");
+            if (statusCode < 200 || statusCode > 299) {
+                throw new IllegalArgumentException("status " + statusCode + " is not a 2xx");
+            }
         }
     }
 

@@ -2,10 +2,13 @@ package org.pchat.sip;
 
 import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
+import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -154,7 +157,10 @@ public final class SipEndpoint implements AutoCloseable {
         // The timer's expiry action reads the field at expiry time, when it is set.
         SessionTimer sessionTimer = new SessionTimer(config, headerFactory, timerPool, this::expire);
         registry = new DialogRegistry(sessionTimer, listener);
-        outgoing = new OutgoingRequests(config, provider, headerFactory, router, registry, listener);
+        DirectRequests direct = new DirectRequests((long) OutgoingRequests.TIMER_F_MULTIPLIER * config.t1Millis());
+        offerResponsesTo(direct);
+        timerPool.scheduleWithFixedDelay(direct::expire, 1, 1, TimeUnit.SECONDS);
+        outgoing = new OutgoingRequests(config, provider, headerFactory, router, registry, listener, direct);
         Responder responder = new Responder(messageFactory, headerFactory, addressFactory, sessionTimer, registry,
                 config.advertisedHost(), ports);
         RequestDispatcher dispatcher = new RequestDispatcher(provider, responder, registry, sessionTimer, outgoing,
@@ -306,6 +312,58 @@ public final class SipEndpoint implements AutoCloseable {
             current.sendRequest(request);
             return null;
         });
+    }
+
+    /**
+     * Offers every response that arrives over TCP to {@code shortcut} before the stack parses it (raw mode; a
+     * dialog endpoint takes the answers to its own direct requests this way).
+     *
+     * @throws IllegalStateException before {@link #start()}, or on an endpoint that is not raw
+     */
+    public synchronized void takeResponses(ResponseShortcut shortcut) {
+        Objects.requireNonNull(shortcut, "shortcut");
+        requireStarted();
+        if (rawListener == null) {
+            throw new IllegalStateException("endpoint '" + config.stackName() + "' answers its own responses");
+        }
+        offerResponsesTo(shortcut);
+    }
+
+    private void offerResponsesTo(ResponseShortcut shortcut) {
+        for (ListeningPoint point : listeningPoints) {
+            if (((ListeningPointImpl) point).getMessageProcessor()
+                    instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor tcp) {
+                tcp.responseShortcut(shortcut);
+            }
+        }
+    }
+
+    /**
+     * Writes an encoded message to {@code address}:{@code port} over TCP, on the connection the stack has there
+     * (opened if none), as the stack writes a response it sends statelessly (RFC 3261 §18.2.2). Writes on the
+     * calling thread.
+     *
+     * @throws IOException when it cannot be written
+     */
+    public void sendTcp(byte[] message, InetAddress address, int port) throws IOException {
+        Objects.requireNonNull(message, "message");
+        MessageProcessor tcp = null;
+        synchronized (this) {
+            requireStarted();
+            for (ListeningPoint point : listeningPoints) {
+                if (((ListeningPointImpl) point).getMessageProcessor()
+                        instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor processor) {
+                    tcp = processor;
+                }
+            }
+        }
+        if (tcp == null) {
+            throw new IOException("endpoint '" + config.stackName() + "' has no TCP listening point");
+        }
+        if (!(tcp.createMessageChannel(address, port) instanceof NioTcpMessageChannel channel)) {
+            throw new IOException("no TCP connection to " + address.getHostAddress() + ":" + port);
+        }
+        channel.sendTCPMessage(message, address, port, false);
     }
 
     private static <T> T withFlow(FlowRouter pin, Optional<Flow> flow, java.util.concurrent.Callable<T> action)

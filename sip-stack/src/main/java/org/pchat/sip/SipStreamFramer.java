@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * <p>It replaces the RI's pipeline parser, which copies every line into a fresh 1 KiB buffer byte by byte,
  * decodes it into a String, lower-cases it and glues the lines back together before the real parser reads them
  * again: about a fifth of a proxy's CPU under chat fan-out. Here the header section is found by one scan for the
- * empty line and only the two headers framing needs are read (Content-Length, and Call-ID for the parse
- * thread), in long or compact form (§7.3.3), with any case and white space before the colon. Lines may end in
+ * empty line and only the headers framing and dispatch need are read (Content-Length; Call-ID for the parse
+ * thread; the branch of the top Via, by which a response finds its request), in long or compact form (§7.3.3), with any case and white space before the colon. Lines may end in
  * CRLF or a bare LF, as the RI accepts. Two CRLFs in a row between messages are a ping and one alone a pong,
  * wherever the stream was cut (the RI only saw a ping when both came in one read).
  *
@@ -34,11 +34,36 @@ public final class SipStreamFramer {
          * @param head the start line and headers, through the empty line
          * @param body the body, empty when there is none or it was too large
          * @param callId the Call-ID header's value, or null when the message has none
+         * @param topViaBranch the branch parameter of the first Via value, or null when there is none
          * @param contentLength the Content-Length header's value (0 when absent)
          * @param bodyTooLarge whether the body exceeded the limit and was skipped
          */
-        record Message(byte[] head, byte[] body, String callId, int contentLength, boolean bodyTooLarge)
-                implements Frame {
+        record Message(byte[] head, byte[] body, String callId, String topViaBranch, int contentLength,
+                       boolean bodyTooLarge) implements Frame {
+
+            /** Whether the start line is a status line (RFC 3261 §7.2). */
+            public boolean isResponse() {
+                return head.length > 8 && head[0] == 'S' && head[1] == 'I' && head[2] == 'P' && head[3] == '/';
+            }
+
+            /** The status code of a response's status line, or -1 when it has none. */
+            public int statusCode() {
+                int space = 0;
+                while (space < head.length && head[space] != ' ') {
+                    space++;
+                }
+                if (!isResponse() || space + 4 > head.length) {
+                    return -1;
+                }
+                int code = 0;
+                for (int k = space + 1; k <= space + 3; k++) {
+                    if (head[k] < '0' || head[k] > '9') {
+                        return -1;
+                    }
+                    code = code * 10 + (head[k] - '0');
+                }
+                return code;
+            }
         }
 
         /** A double CRLF between messages: a keep-alive ping, answered with a single CRLF (RFC 5626 §4.4.1). */
@@ -78,6 +103,7 @@ public final class SipStreamFramer {
     private int partialHeadLength;
     private byte[] pendingHead;
     private String pendingCallId;
+    private String pendingTopViaBranch;
     private int pendingContentLength;
     private byte[] body;
     private int bodyFilled;
@@ -205,6 +231,8 @@ public final class SipStreamFramer {
     private void headRead(byte[] head, Consumer<Frame> out) throws FramingException {
         pendingHead = head;
         pendingCallId = null;
+        pendingTopViaBranch = null;
+        boolean viaSeen = false;
         long contentLength = 0;
         int lineStart = 0;
         while (lineStart < head.length) {
@@ -219,6 +247,10 @@ public final class SipStreamFramer {
                         contentLength = contentLength(head, colon + 1, lineEnd);
                     } else if (isName(head, lineStart, colon, "call-id") || isName(head, lineStart, colon, "i")) {
                         pendingCallId = trimmed(head, colon + 1, lineEnd);
+                    } else if (!viaSeen
+                            && (isName(head, lineStart, colon, "via") || isName(head, lineStart, colon, "v"))) {
+                        viaSeen = true;
+                        pendingTopViaBranch = ViaBranch.ofFirstValue(trimmed(head, colon + 1, lineEnd));
                     }
                 }
             }
@@ -227,7 +259,8 @@ public final class SipStreamFramer {
         if (contentLength > maxMessageSize) {
             pendingContentLength = (int) Math.min(contentLength, Integer.MAX_VALUE);
             toSkip = contentLength;
-            Frame.Message message = new Frame.Message(pendingHead, EMPTY, pendingCallId, pendingContentLength, true);
+            Frame.Message message = new Frame.Message(pendingHead, EMPTY, pendingCallId, pendingTopViaBranch,
+                    pendingContentLength, true);
             pendingHead = null;
             mode = Mode.SKIP;
             out.accept(message);
@@ -244,8 +277,8 @@ public final class SipStreamFramer {
     }
 
     private void emit(Consumer<Frame> out, byte[] content, boolean tooLarge) {
-        Frame.Message message = new Frame.Message(pendingHead, content, pendingCallId, pendingContentLength,
-                tooLarge);
+        Frame.Message message = new Frame.Message(pendingHead, content, pendingCallId, pendingTopViaBranch,
+                pendingContentLength, tooLarge);
         pendingHead = null;
         body = null;
         mode = Mode.BETWEEN;

@@ -86,8 +86,8 @@ final class RawUac implements AutoCloseable {
     }
 
     /** Text of the next in-dialog request (kept so a test can send it twice, as a retransmission). */
-    String inDialog(String method, String contentType, String body) {
-        return build(method, remoteTarget, ++cseq, method, true, new String[0], contentType, body);
+    String inDialog(String method, String contentType, String body, String... extraHeaders) {
+        return build(method, remoteTarget, ++cseq, method, true, extraHeaders, contentType, body);
     }
 
     /** Sends text and waits for the final response of that method. */

@@ -119,6 +119,35 @@ class SipStreamFramerTest {
     }
 
     @Test
+    void aResponseIsKnownByItsStatusLineAndCarriesItsStatusAndTopViaBranch_rfc3261_7_2() throws Exception {
+        String twoVias = OK.replace("Via: SIP/2.0/TCP 127.0.0.1:5061;branch=z9hG4bK-node-1\r\n",
+                "v : SIP/2.0/TCP 127.0.0.1:5080 ; BRANCH = z9hG4bK-proxy-1 ;rport=5080, SIP/2.0/TCP h;branch=x\r\n"
+                        + "Via: SIP/2.0/TCP 127.0.0.1:5061;branch=z9hG4bK-node-1\r\n")
+                .replace("200 OK", "481 Call Leg Does Not Exist");
+
+        List<Frame> frames = frames(INFO + OK + twoVias);
+
+        Frame.Message info = (Frame.Message) frames.get(0);
+        Frame.Message ok = (Frame.Message) frames.get(1);
+        Frame.Message rejected = (Frame.Message) frames.get(2);
+        assertThat(info.isResponse()).isFalse();
+        assertThat(info.statusCode()).isEqualTo(-1);
+        assertThat(info.topViaBranch()).isEqualTo("z9hG4bK-node-1");
+        assertThat(ok.isResponse()).isTrue();
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.topViaBranch()).isEqualTo("z9hG4bK-node-1");
+        assertThat(rejected.statusCode()).isEqualTo(481);
+        assertThat(rejected.topViaBranch()).as("first value of the first Via header").isEqualTo("z9hG4bK-proxy-1");
+    }
+
+    @Test
+    void aMessageWithoutViaBranchHasNone_rfc2543() throws Exception {
+        Frame.Message frame = (Frame.Message) frames(OK.replace(";branch=z9hG4bK-node-1", "")).get(0);
+
+        assertThat(frame.topViaBranch()).isNull();
+    }
+
+    @Test
     void linesEndingInABareLineFeedAreFramedAsTheRiFramesThem() throws Exception {
         String lf = INFO.replace("\r\n", "\n").replace("<a>\n\n</a>", "<a>\r\n\r\n</a>");
 

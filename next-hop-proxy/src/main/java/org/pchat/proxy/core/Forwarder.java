@@ -148,6 +148,11 @@ final class Forwarder {
         }
     }
 
+    /** Whether {@code branch} is one {@link #forwardStateless} put on a request (its responses have no transaction). */
+    static boolean isStatelessBranch(String branch) {
+        return branch != null && branch.startsWith(BRANCH_PREFIX) && branch.indexOf("-s", BRANCH_PREFIX.length()) > 0;
+    }
+
     /** Whether a request of this Call-ID to {@code hop} would be sent at once (not queued on a lane). */
     boolean sendsAtOnce(Flow hop, String callId) {
         return !connected.mayBlock(hop) && !laned.containsKey(callId);

@@ -59,9 +59,7 @@ final class InDialogRouter {
      */
     RouteInfo popOwnRoutes(Request request) {
         OwnRoutes own = ownRoutes(request);
-        for (int i = 0; i < own.count(); i++) {
-            request.removeFirst(RouteHeader.NAME);
-        }
+        own.removeFrom(request);
         return own.info();
     }
 
@@ -81,9 +79,7 @@ final class InDialogRouter {
         if (client.isEmpty() || client.get().equals(inbound) || !forwarder.sendsAtOnce(client.get(), callId)) {
             return false;
         }
-        for (int i = 0; i < own.count(); i++) {
-            request.removeFirst(RouteHeader.NAME);
-        }
+        own.removeFrom(request);
         nodes.touched(callId);
         forwarder.forwardStateless(request, new Target(request.getRequestURI(), client.get(), Optional.empty()),
                 new Forwarder.Options(false, inbound, identity.user()));
@@ -112,6 +108,13 @@ final class InDialogRouter {
     }
 
     private record OwnRoutes(RouteInfo info, int count) {
+
+        /** Removes the leading Route entries that name this proxy (§16.4). */
+        void removeFrom(Request request) {
+            for (int i = 0; i < count; i++) {
+                request.removeFirst(RouteHeader.NAME);
+            }
+        }
     }
 
     /** Forwards an in-dialog request; answers 481 when its chat node is gone. Runs on a lane. */

@@ -101,6 +101,7 @@ public final class ProxyAssembly implements AutoCloseable {
                 config.trustedPeers()),
                 config.challengeMode(), config.advertisedHost(), inDialog, outOfDialog);
         core.wire(requests, responder, flows, nodes, connected);
+        endpoint.takeResponses(new StatelessResponseRelay(name, config.advertisedHost(), endpoint));
         return new ProxyAssembly(lanes, lookups, registrar, nodes, flows, connected,
                 new NodePinger(endpoint, addressing));
     }
