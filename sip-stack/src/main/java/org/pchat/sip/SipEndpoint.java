@@ -82,6 +82,8 @@ public final class SipEndpoint implements AutoCloseable {
     private SipListener stackListener;
     private Runnable stopDelivering = () -> { };
     private FlowRouter router;
+    /** The TCP listening point's processor, once started; read without the monitor by {@link #sendTcp}. */
+    private volatile MessageProcessor tcpProcessor;
     private boolean started;
     private boolean closed;
 
@@ -184,6 +186,9 @@ public final class SipEndpoint implements AutoCloseable {
             listeningPoints.add(point);
             ports.put(spec.transport(), point.getPort());
             bound.add(new BoundListeningPoint(spec.transport(), config.bindAddress(), point.getPort()));
+            if (spec.transport() == SipTransport.TCP) {
+                tcpProcessor = ((ListeningPointImpl) point).getMessageProcessor();
+            }
         }
         return ports;
     }
@@ -330,11 +335,8 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     private void offerResponsesTo(ResponseShortcut shortcut) {
-        for (ListeningPoint point : listeningPoints) {
-            if (((ListeningPointImpl) point).getMessageProcessor()
-                    instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor tcp) {
-                tcp.responseShortcut(shortcut);
-            }
+        if (tcpProcessor instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor tcp) {
+            tcp.responseShortcut(shortcut);
         }
     }
 
@@ -347,18 +349,9 @@ public final class SipEndpoint implements AutoCloseable {
      */
     public void sendTcp(byte[] message, InetAddress address, int port) throws IOException {
         Objects.requireNonNull(message, "message");
-        MessageProcessor tcp = null;
-        synchronized (this) {
-            requireStarted();
-            for (ListeningPoint point : listeningPoints) {
-                if (((ListeningPointImpl) point).getMessageProcessor()
-                        instanceof CachingNioMessageProcessorFactory.CachingTcpProcessor processor) {
-                    tcp = processor;
-                }
-            }
-        }
+        MessageProcessor tcp = tcpProcessor;
         if (tcp == null) {
-            throw new IOException("endpoint '" + config.stackName() + "' has no TCP listening point");
+            throw new IOException("endpoint '" + config.stackName() + "' has no TCP listening point, or is closed");
         }
         if (!(tcp.createMessageChannel(address, port) instanceof NioTcpMessageChannel channel)) {
             throw new IOException("no TCP connection to " + address.getHostAddress() + ":" + port);
@@ -419,6 +412,7 @@ public final class SipEndpoint implements AutoCloseable {
                 return;
             }
             closed = true;
+            tcpProcessor = null;
         }
         if (registry != null) {
             registry.all().forEach(dialog -> registry.terminate(dialog, TerminationReason.ENDPOINT_CLOSED));

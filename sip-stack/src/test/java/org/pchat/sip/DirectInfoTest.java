@@ -115,14 +115,13 @@ class DirectInfoTest {
         RawSipMessage info = uac.awaitRequest("INFO");
 
         uac.respond(info, 100, "Trying");
-        Thread.sleep(200);
-        assertThat(outcome).isNotDone();
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !outcome.isDone());
         uac.respond(info, 200, "OK");
         uac.respond(info, 481, "Call Leg Does Not Exist");
 
         assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new RequestOutcome.Success(200));
-        Thread.sleep(200);
-        assertThat(app.failures).as("the late 481 is dropped").isEmpty();
+        await("the late 481 is dropped").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(app.failures::isEmpty);
     }
 
     @Test
