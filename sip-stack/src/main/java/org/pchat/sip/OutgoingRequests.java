@@ -111,7 +111,9 @@ final class OutgoingRequests implements DialogOperations {
         Dialog dialog = handle.jainSipDialog();
         try {
             synchronized (handle.wireLock()) {
-                boolean direct = Request.INFO.equals(method) && extra.isEmpty() && dialog instanceof SIPDialog;
+                // only TCP connections are framed by FramingTcpChannel, so only they can carry direct requests
+                boolean direct = Request.INFO.equals(method) && extra.isEmpty() && dialog instanceof SIPDialog
+                        && handle.flow().transport() == SipTransport.TCP;
                 if (direct && sendDirect(pending, (SIPDialog) dialog, contentType, body)) {
                     return;
                 }
